@@ -36,6 +36,7 @@ def morfeusz() -> morfeusz2.Morfeusz:
     return morfeusz2.Morfeusz(expand_tags=True)
 
 
+@lru_cache(maxsize=10_000)
 def nkjp_tag(sgjp_tag: str) -> str:
     parts = [p for p in sgjp_tag.split(":") if p not in SGJP_ONLY_VALUES]
     if parts[0] == "part":
@@ -218,9 +219,24 @@ def generate(lemma: str, tag: str) -> str | None:
 
 @lru_cache(maxsize=50_000)
 def generated_forms(lemma: str) -> tuple:
-    """morfeusz2's generation of ``lemma``: ``(form, lemma, SGJP tag, names, labels)`` tuples,
-    none for a lemma the generator does not know."""
+    """morfeusz2's generation of ``lemma``: ``(form, lemma, SGJP tag, names, labels)`` tuples, one
+    per undotted SGJP tag, none for a lemma the generator does not know.
+
+    Read from the raw results as ``_segments`` does, with tag, name and label ids resolved through
+    caches: the wrapper's ``generate`` expands every tag again in pure Python, which was the slow part."""
     try:
-        return tuple(morfeusz().generate(lemma))
+        interps = morfeusz()._morfeusz_obj.generate(lemma, None)
     except RuntimeError:
         return ()
+    out = []
+    for i in interps:
+        tag, names, labels = _resolve(i.tagId, i.nameId, i.labelsId)
+        out.extend((i.orth, i.lemma, t, names, labels) for t in _undotted(tag))
+    return tuple(out)
+
+
+@lru_cache(maxsize=10_000)
+def _undotted(sgjp_tag: str) -> tuple[str, ...]:
+    """The plain SGJP tags a dotted one stands for ("subst:sg:dat.loc:f" -> two tags), in the order
+    and with the "_" expansion of the wrapper's own ``generate`` (whose expansion this reuses)."""
+    return tuple(morfeusz()._expand_tag(sgjp_tag))

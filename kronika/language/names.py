@@ -261,9 +261,17 @@ def _place_rank(name: str) -> int:
 def base_form(text: str, label: str, lang_code: str = "pl", known: frozenset[str] = frozenset()) -> str:
     """The whole name in its base (nominative) form. ``known`` holds nominatives already seen
     in the article or the dictionary, which settle ambiguous guesses (``Witkoffa``)."""
-    if not known:
-        return _base_form(text, label, lang_code)
-    return _base_form.__wrapped__(text, label, lang_code, known)
+    if known:
+        # only the lemmas the name's words may have count (:func:`_person` asks ``f.lemma in known``):
+        # kept to those, ``known`` mostly comes out empty and the result is cached across articles
+        known = known & _lemmas_of(text) if label == "PER" and lang_code == "pl" else frozenset()
+    return _base_form(text, label, lang_code, known)
+
+
+@lru_cache(maxsize=100_000)
+def _lemmas_of(text: str) -> frozenset[str]:
+    """The lemmas of every reading of every word of a name (words split at spaces and hyphens)."""
+    return frozenset(f.lemma for w in re.split(r"[\s-]+", text) if w for f in _word_forms(w))
 
 
 @lru_cache(maxsize=100_000)
