@@ -73,19 +73,17 @@ def analyse_word(form: str) -> tuple[Reading, ...]:
             return (Reading(expansion, "brev:pun"),)
         readings = [r for r in analyse_word(form[:-1]) if r.pos == "brev"]
         return tuple(readings) or (Reading(form[:-1], "brev:pun"),)
-    readings = []
-    seen = set()
+    found: dict[tuple[str, str, tuple[str, ...]], None] = {}  # each (lemma, tag, qualifiers) once, in order
     for start, lemma, tag, names, labels in _segments(form):
         if start != 0 or tag == "ign":
             continue
         if len(form) == 1 and tag.startswith("brev"):
             lemma = form  # an initial ("J." of "J. Kowalski"), not "Ewangelia świętego Jana"
+        lemma, qualifiers = base_lemma(lemma), names + labels
         for nkjp in expand_tag(tag):
-            r = Reading(base_lemma(lemma), nkjp, tuple(names) + tuple(labels))
-            if r not in seen:
-                seen.add(r)
-                readings.append(r)
-    readings.extend(r for r in _agglutinate(form) if r not in seen)
+            found[lemma, nkjp, qualifiers] = None
+    readings = [Reading(*key) for key in found]
+    readings.extend(r for r in _agglutinate(form) if (r.lemma, r.tag, r.qualifiers) not in found)
     if not readings and form.lower() in abbreviations("pl").expansions:  # "r" of "r." split off
         return (Reading(abbreviations("pl").expansions[form.lower()], "brev:pun"),)
     return tuple(readings) or guess(form)
@@ -230,8 +228,9 @@ def generated_forms(lemma: str) -> tuple:
         return ()
     out = []
     for i in interps:
+        orth, lemma = i.orth, i.lemma  # (each attribute of a raw result is a call into the library)
         tag, names, labels = _resolve(i.tagId, i.nameId, i.labelsId)
-        out.extend((i.orth, i.lemma, t, names, labels) for t in _undotted(tag))
+        out.extend((orth, lemma, t, names, labels) for t in _undotted(tag))
     return tuple(out)
 
 

@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 
@@ -220,9 +221,13 @@ def dictionary_name_runs(text: str, ms: list[re.Match], kinds: list[str | None],
     surnames = {_surname(m.text.split()[-1]) for m in out if m.label == "PER" and " " in m.text}
     out = [Mention(m.start, m.end, m.text, "PER", source="rule") if m.label == "LOC" and _surname(m.text) in surnames
            else m for m in out]
-    for m in ms if surnames else ():
-        if m.group()[:1].isupper() and _surname(m.group()) in surnames and not any(o.start <= m.start() < o.end for o in out):
-            out.append(Mention(m.start(), m.end(), m.group(), "PER", source="rule"))
+    if surnames:
+        # the words inside a name found (asked first: the base form of every other word is costly)
+        starts = [m.start() for m in ms]
+        inside = {k for o in out for k in range(bisect.bisect_left(starts, o.start), bisect.bisect_left(starts, o.end))}
+        for k, m in enumerate(ms):
+            if k not in inside and m.group()[:1].isupper() and _surname(m.group()) in surnames:
+                out.append(Mention(m.start(), m.end(), m.group(), "PER", source="rule"))
     return out
 
 

@@ -127,15 +127,24 @@ def nominative(form: Form, number: frozenset[str] | None = None, genders: frozen
         return form.lemma
     number = number or form.number
     genders = genders or form.genders
-    for orth, tag in generate(form.lemma):
-        parts = tag.split(":")
-        if parts[0] != form.pos or len(parts) < 4:
-            continue
-        if "nom" in parts[2].split(".") and number & set(parts[1].split(".")) and genders & set(parts[3].split(".")):
-            if form.pos == "ppas" and not tag.endswith("aff") or form.pos == "adj" and parts[-1] != (form.degree or "pos"):
+    for orth, pos, numbers, form_genders, last in _nominatives(form.lemma):
+        if pos == form.pos and number & numbers and genders & form_genders:
+            if form.pos == "ppas" and not last.endswith("aff") or form.pos == "adj" and last != (form.degree or "pos"):
                 continue
             return orth
     return form.lemma
+
+
+@lru_cache(maxsize=50_000)
+def _nominatives(lemma: str) -> tuple[tuple[str, str, frozenset[str], frozenset[str], str], ...]:
+    """The nominative forms of a lemma, in the generator's order, with what :func:`nominative`
+    asks of their tag: part of speech, numbers, genders and the tag's last value."""
+    out = []
+    for orth, tag in generate(lemma):
+        parts = tag.split(":")
+        if len(parts) >= 4 and "nom" in parts[2].split("."):
+            out.append((orth, parts[0], frozenset(parts[1].split(".")), frozenset(parts[3].split(".")), parts[-1]))
+    return tuple(out)
 
 
 def _cased(new: str, old: str) -> str:
@@ -157,24 +166,48 @@ def _person(words: list[str], known: frozenset[str]) -> str:
     unless the dictionary knows the first name's case (Asię Bibi -> Asia Bibi, but Nicola Sturgeon stays)."""
     caseless = len(words) > 1 and all(f.trust < GUESSED_ENDING or "sg" not in f.number for f in _word_forms(words[-1])) \
         and not any(GUESSED_ENDING < f.trust < 1 for w in words for f in _word_forms(w))  # Jean-Claude'a
-    # each word's nominal readings, and whether the dictionary knows it as a first name or surname
-    readings_of = [[f for f in _word_forms(w) if f.pos in NOUN_POS | {"adj"}] for w in words]
-    named_words = [any(r.kind == "person" and "sg" in r.number for r in _word_forms(w)) for w in words]
+    choices = [_person_choices(w, known) for w in words]
+    spelled: dict[tuple[str, int], str] = {}  # (word, id of its reading) -> the reading's nominative
     best, best_score = None, None
     for case in CASES:
-        for gender in ("m1", "f"):
+        for gender in PERSON_GENDERS:
             out, score = [], 0.7 if caseless and case == "nom" else 0.0
-            for w, nominal, named in zip(words, readings_of, named_words):
-                readings = [f for f in nominal if case in f.cases and gender in f.genders]
-                if not readings:
+            for w, chosen in zip(words, choices):
+                if (case, gender) not in chosen:
                     break
-                f = max(readings, key=lambda f: (f.lemma in known, _person_score(f, named), "sg" in f.number))
-                score += 2 * (f.lemma in known) + _person_score(f, named)
-                out.append(_cased(nominative(f), w))  # plural stays plural: Polaków -> Polacy
+                f, f_score = chosen[case, gender]
+                score += f_score
+                if (w, id(f)) not in spelled:
+                    spelled[w, id(f)] = _cased(nominative(f), w)  # plural stays plural: Polaków -> Polacy
+                out.append(spelled[w, id(f)])
             else:
                 if best_score is None or score > best_score:
                     best, best_score = out, score
     return " ".join(best) if best else " ".join(words)
+
+
+PERSON_GENDERS = ("m1", "f")
+PERSON_POS = NOUN_POS | {"adj"}
+
+
+def _person_choices(word: str, known: frozenset[str]) -> dict[tuple[str, str], tuple[Form, float]]:
+    """For each (case, gender of PERSON_GENDERS) a word of a person's name may take, its best
+    reading there, with the reading's score: a known nominative first, then :func:`_person_score`,
+    then the singular; of equals the first."""
+    forms = _word_forms(word)
+    named = any(r.kind == "person" and "sg" in r.number for r in forms)  # a first name or surname in SGJP
+    chosen: dict[tuple[str, str], tuple[Form, float]] = {}
+    ranks: dict[tuple[str, str], tuple] = {}
+    for f in forms:
+        if f.pos not in PERSON_POS:
+            continue
+        rank = (f.lemma in known, _person_score(f, named), "sg" in f.number)
+        for case in f.cases:
+            for gender in PERSON_GENDERS:
+                if gender in f.genders and ((case, gender) not in ranks or rank > ranks[case, gender]):
+                    ranks[case, gender] = rank
+                    chosen[case, gender] = (f, 2 * rank[0] + rank[1])
+    return chosen
 
 
 def _person_score(f: Form, named: bool) -> float:

@@ -71,6 +71,9 @@ def abbreviations(lang: str) -> Abbreviations:
 def tokenizer(lang: str):
     """spaCy's tokenizer for ``lang`` with kronika's abbreviations and exceptions."""
     nlp = spacy.blank(lang if lang in ("pl", "en") else "xx")
+    # Every new word makes a lexeme in the vocabulary, with some twenty attributes computed in
+    # Python (shape, stop word, like_num...); only IS_SPACE is read here (see ``tokenize``).
+    nlp.vocab.lex_attr_getters = {IS_SPACE: nlp.vocab.lex_attr_getters[IS_SPACE]}
     tok = nlp.tokenizer
     abbr = abbreviations(lang)
     for a in abbr.never_final | abbr.may_end:
