@@ -2,6 +2,8 @@
 share a case, and an adjectival pronoun with no noun after it is the noun-like pronoun."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from kronika import lang as lang_data
 from kronika.language.morphology import Reading, analyse_word
 from kronika.language.tagset import CATEGORY_OF_VALUE, similarity, upos
@@ -27,7 +29,7 @@ def agree_prepositions(sentence: list[Token]) -> None:
         noun = phrase[-1] if phrase and phrase[-1].tag.split(":", 1)[0] in HEADS else None
         if noun is None:
             continue
-        cases = {r.tag.split(":")[1]: r for r in analyse_word(prep.text) if r.pos == "prep" and ":" in r.tag}
+        cases = _governed_cases(prep.text)
         if _case(noun.tag) not in cases and not _recase(noun, cases):
             continue
         case = _case(noun.tag)
@@ -61,6 +63,13 @@ def _recase(t: Token, cases) -> bool:
     return True
 
 
+@lru_cache(maxsize=10_000)
+def _governed_cases(preposition: str) -> frozenset[str]:
+    """The cases a preposition's readings govern ("w": loc, acc)."""
+    return frozenset(r.tag.split(":")[1] for r in analyse_word(preposition) if r.pos == "prep" and ":" in r.tag)
+
+
+@lru_cache(maxsize=10_000)
 def _case(tag: str) -> str | None:
     return next((v for v in tag.split(":")[1:] if v in CASES), None)
 

@@ -236,13 +236,12 @@ def _phrase(words: list[str], place: bool) -> str:
     """An organisation's or a place's name: the head noun and its agreeing adjectives take
     the nominative; whatever follows the first word that does not agree stays as written."""
     best, best_key, ties = None, None, []
+    by_case = [_forms_by_case(w) for w in words]
     for case in CASES:
-        for first in [f for f in _word_forms(words[0]) if case in f.cases] or [None]:
-            if first is None:
-                continue
+        for first in by_case[0].get(case, ()):
             out, head, pre_adj = [], None, []
             for i, w in enumerate(words):
-                forms = [first] if i == 0 else [f for f in _word_forms(w) if case in f.cases]
+                forms = [first] if i == 0 else by_case[i].get(case, ())
                 if head is None:
                     noun = next((f for f in forms if f.pos in NOUN_POS), None)
                     adj = next((f for f in forms if f.pos in ADJ_POS), None)
@@ -278,6 +277,17 @@ def _phrase(words: list[str], place: bool) -> str:
     if place and len(set(ties)) > 1:  # Słupsku: Słupsk or Słupsko? the one we know, or the bigger on the map
         return max(ties, key=_place_rank)
     return " ".join(best) if best else " ".join(words)
+
+
+@lru_cache(maxsize=100_000)
+def _forms_by_case(word: str) -> dict[str, tuple[Form, ...]]:
+    """The readings of a word (:func:`_word_forms`) by each case they may be in, in order."""
+    out: dict[str, list[Form]] = {}
+    for f in _word_forms(word):
+        for case in CASES:
+            if case in f.cases:
+                out.setdefault(case, []).append(f)
+    return {case: tuple(forms) for case, forms in out.items()}
 
 
 def _place_rank(name: str) -> int:

@@ -119,6 +119,8 @@ def split_sentences(text: str, spans: list[tuple[int, int]], lang: str = "pl") -
 
 def _ends_here(words: list[str], i: int, abbr: Abbreviations) -> bool:
     w = words[i]
+    if w[-1] not in ".!?…":  # what every sentence end below ends with (most words: asked first)
+        return False
     if w in SENTENCE_FINAL or (len(w) > 1 and set(w) <= set(".!?…")):
         if w == "." and i > 0:
             prev = words[i - 1]
