@@ -29,6 +29,7 @@ ADJECTIVE_ENDINGS = ("ej", "ą", "ego", "emu", "ym", "ich", "ymi", "im", "ych")
 GUESSED_ENDING = 0.6  # the trust in a reading guessed from a case ending
 ALL_GENDERS = frozenset({"m1", "m2", "m3", "f", "n"})
 APOSTROPHES = "'’`"
+TO_APOSTROPHE = str.maketrans({a: "'" for a in APOSTROPHES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,14 +51,23 @@ class Form:
 
 
 def _parse(lemma: str, tag: str, qualifiers) -> Form | None:
+    values = _tag_values(tag)
+    if values is None:
+        return None
+    pos, number, cases, genders, degree = values
+    quals = set(qualifiers or ())
+    kind = "person" if PERSON & quals else "name" if PROPER & quals else ""
+    return Form(lemma.split(":")[0], pos, number, cases, genders, kind, 1.0, degree)
+
+
+@lru_cache(maxsize=10_000)
+def _tag_values(tag: str) -> tuple[str, frozenset[str], frozenset[str], frozenset[str], str] | None:
+    """A nominal tag's part of speech, numbers, cases, genders and degree; None for another tag."""
     parts = tag.split(":")
     if parts[0] not in NOUN_POS | ADJ_POS or len(parts) < 4:
         return None
-    quals = set(qualifiers or ())
-    kind = "person" if PERSON & quals else "name" if PROPER & quals else ""
     degree = parts[4] if parts[0] == "adj" and len(parts) > 4 else ""
-    return Form(lemma.split(":")[0], parts[0], frozenset(parts[1].split(".")), frozenset(parts[2].split(".")),
-                frozenset(parts[3].split(".")), kind, 1.0, degree)
+    return parts[0], frozenset(parts[1].split(".")), frozenset(parts[2].split(".")), frozenset(parts[3].split(".")), degree
 
 
 @lru_cache(maxsize=200_000)
@@ -111,7 +121,7 @@ def guess(word: str) -> tuple[Form, ...]:
 
 
 def _normalise_apostrophe(word: str) -> str:
-    return re.sub(f"[{APOSTROPHES}]", "'", word)
+    return word.translate(TO_APOSTROPHE)
 
 
 @lru_cache(maxsize=50_000)
