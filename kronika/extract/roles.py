@@ -244,9 +244,9 @@ class RoleReader:
                 return None
             if "any" in by_case:
                 return by_case["any"]
-            for c in case:
-                if c in by_case:
-                    return by_case[c]
+            for c, by in by_case.items():  # in the order listed: ``case`` is a set, its order would change from run to run
+                if c in case:
+                    return by
             # a case the preposition does not take: an indeclinable name right after it ("w Miami") still counts
             return next(iter(by_case.values())) if not case or gov == first - 1 else None
         if gov == trigger:
