@@ -140,6 +140,8 @@ class QuoteFinder:
         self.statements = [self._quote(q, a, False) for q, a in statements]
 
     def _speech_verb(self, k: int, closing: bool = False, labelling: bool = False) -> str | None:
+        if not labelling and self.sp.lemmas[k] not in self.speech.verbs:
+            return None  # most words: short of a labelling verb, Speech.verb names only the speech verbs
         key = (k, closing, labelling)
         if key not in self.verbs:  # asked of most tokens several times
             nxt = self.tokens[k + 1].text.lower() if k + 1 < len(self.tokens) else ""

@@ -149,12 +149,16 @@ def nominative(form: Form, number: frozenset[str] | None = None, genders: frozen
 def _nominatives(lemma: str) -> tuple[tuple[str, str, frozenset[str], frozenset[str], str], ...]:
     """The nominative forms of a lemma, in the generator's order, with what :func:`nominative`
     asks of their tag: part of speech, numbers, genders and the tag's last value."""
-    out = []
-    for orth, tag in generate(lemma):
-        parts = tag.split(":")
-        if len(parts) >= 4 and "nom" in parts[2].split("."):
-            out.append((orth, parts[0], frozenset(parts[1].split(".")), frozenset(parts[3].split(".")), parts[-1]))
-    return tuple(out)
+    return tuple((orth, *values) for orth, tag in generate(lemma) if (values := _nominative_tag(tag)))
+
+
+@lru_cache(maxsize=10_000)
+def _nominative_tag(tag: str) -> tuple[str, frozenset[str], frozenset[str], str] | None:
+    """What :func:`nominative` asks of a tag in the nominative (see :func:`_nominatives`); None for another tag."""
+    parts = tag.split(":")
+    if len(parts) < 4 or "nom" not in parts[2].split("."):
+        return None
+    return parts[0], frozenset(parts[1].split(".")), frozenset(parts[3].split(".")), parts[-1]
 
 
 def _cased(new: str, old: str) -> str:
