@@ -73,21 +73,48 @@ class PartialTagger(Tagger):
             loss += float(-numpy.log(total).sum())
         return loss, d_scores
 
+    def predict(self, docs):
+        """The chosen label id of each token, scoring only the labels its readings allow.
+
+        The output layer is applied to a token only for the few labels morfeusz allows it
+        (none for a word with one reading), not for all ~1,100 tags: the full softmax was a
+        third of the model's arithmetic. The reading weights are added as logarithms to the
+        scores before the softmax (spacy.Tagger.v2 with ``normalize = false``)."""
+        tok2vec = self.model.get_ref("tok2vec")
+        output = self.model.get_ref("output_layer")
+        W = self.model.ops.to_numpy(output.get_param("W"))
+        b = self.model.ops.to_numpy(output.get_param("b"))
+        vectors = tok2vec.predict(docs) if any(len(doc) for doc in docs) else [None] * len(docs)
+        return [self._choose_ids(doc, v, W, b) for doc, v in zip(docs, vectors)]
+
+    def _choose_ids(self, doc, vectors, W: numpy.ndarray, b: numpy.ndarray) -> numpy.ndarray:
+        words = doc.user_data.get("words") or [t.text for t in doc]
+        if not words:
+            return numpy.zeros(0, dtype="int64")
+        X = self.model.ops.to_numpy(vectors)
+        choices = [self._choice(word) for word in words]
+        best = numpy.array([-1 if only is None else only for only, _, _ in choices], dtype="int64")
+        ambiguous = [(i, ids, log_w) for i, (_, ids, log_w) in enumerate(choices) if ids is not None]
+        unknown = [i for i, (only, ids, _) in enumerate(choices) if only is None and ids is None]
+        if ambiguous:
+            positions, cols, log_ws = zip(*ambiguous)
+            rows = numpy.repeat(positions, [len(ids) for ids in cols])
+            cols, log_w = numpy.concatenate(cols), numpy.concatenate(log_ws)
+            scores = numpy.einsum("ij,ij->i", X[rows], W[cols]) + b[cols] + log_w
+            order = numpy.lexsort((-scores, rows))  # by token, best score first (ties: lower id)
+            rows, cols = rows[order], cols[order]
+            first = numpy.r_[True, rows[1:] != rows[:-1]]
+            best[rows[first]] = cols[first]
+        if unknown:
+            # thinc's gemm, not numpy's: waking numpy's BLAS threads after thinc's costs more than the product
+            best[unknown] = (self.model.ops.gemm(numpy.ascontiguousarray(X[unknown]), W, trans2=True) + b).argmax(axis=1)
+        return best
+
     def set_annotations(self, docs, batch_tag_ids):
-        # At prediction the model gives scores before the softmax (spacy.Tagger.v2 with
-        # normalize = false), so the weights are added as logarithms. The chosen label ids are also
-        # left in doc.user_data["tag_ids"], which spares callers a walk over spaCy's tokens.
+        # The chosen label ids are also left in doc.user_data["tag_ids"], which spares callers a
+        # walk over spaCy's tokens.
         hashes = self._label_hashes()
-        for doc, scores in zip(docs, self._scores):
-            scores = self.model.ops.to_numpy(scores)
-            best = scores.argmax(axis=1)
-            words = doc.user_data.get("words") or [t.text for t in doc]
-            for i, word in enumerate(words):
-                only, ids, log_w = self._choice(word)
-                if only is not None:
-                    best[i] = only
-                elif ids is not None:
-                    best[i] = ids[int((scores[i, ids] + log_w).argmax())]
+        for doc, best in zip(docs, batch_tag_ids):
             doc.user_data["tag_ids"] = best
             if len(doc):
                 doc.from_array([TAG], hashes[best].reshape(-1, 1))
@@ -97,14 +124,6 @@ class PartialTagger(Tagger):
         if hashes is None or len(hashes) != len(self.labels):
             hashes = self._hashes = numpy.array([self.vocab.strings.add(label) for label in self.labels], dtype="uint64")
         return hashes
-
-    def predict(self, docs):
-        if not any(len(doc) for doc in docs):
-            scores = [self.model.ops.alloc2f(0, len(self.labels)) for _ in docs]
-        else:
-            scores = self.model.predict(docs)
-        self._scores = scores  # kept for set_annotations, which picks among the allowed tags
-        return [s.argmax(axis=1) for s in scores]
 
 
 @Language.factory(
