@@ -101,6 +101,9 @@ class PartialTagger(Tagger):
             rows = numpy.repeat(positions, [len(ids) for ids in cols])
             cols, log_w = numpy.concatenate(cols), numpy.concatenate(log_ws)
             scores = numpy.einsum("ij,ij->i", X[rows], W[cols]) + b[cols] + log_w
+            # Rounded, so that tags the model cannot tell apart (syncretic cases score equal up to
+            # float rounding) go to the lower id whichever BLAS computed the vectors.
+            scores = numpy.round(scores, 3)
             order = numpy.lexsort((-scores, rows))  # by token, best score first (ties: lower id)
             rows, cols = rows[order], cols[order]
             first = numpy.r_[True, rows[1:] != rows[:-1]]
