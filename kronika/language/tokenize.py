@@ -81,6 +81,9 @@ def tokenizer(lang: str):
             tok.add_special_case(form + ".", [{ORTH: form + "."}])
     tok.prefix_search = compile_prefix_regex([r"[-–—](?=[^\W\d_])", *nlp.Defaults.prefixes]).search
     tok.token_match = WHOLE_TOKEN.match
+    # spaCy keeps the tokens of up to 10,000 distinct whitespace-separated chunks; a few hundred
+    # articles hold more, and a chunk seen again is then split by its affix regexes again
+    tok.max_cache_size = 100_000
     return tok
 
 
