@@ -102,7 +102,7 @@ def _after_ok(stem: str, after: str | list[str] | None) -> bool:
 def guess(word: str) -> tuple[Form, ...]:
     """Readings of an unknown capitalised word from its ending, the word itself as nominative first."""
     # the word as it is: a nominative, or a foreign name that does not decline (Bibi, May)
-    out = [Form(word, "subst", frozenset({"sg"}), frozenset(CASES), ALL_GENDERS, "name", 0.0)]
+    out = [Form(word, "subst", _shared("sg"), _shared(*CASES), ALL_GENDERS, "name", 0.0)]
     norm = _normalise_apostrophe(word)
     for rule in _endings():
         end = rule["end"]
@@ -113,11 +113,18 @@ def guess(word: str) -> tuple[Form, ...]:
             continue
         # masculine names in -a decline as feminine nouns do (Bajwa -> Bajwie), but a final -y
         # or -i is as likely the name's own (Barry, O'Leary, Naimski)
-        genders = {"f", "m1"} if rule["gender"] == "f" and rule["base"].endswith("a") and end not in ("y", "i") else \
-            {"f"} if rule["gender"] == "f" else {"m1", "m3"}
-        out.append(Form(stem + rule["base"], "subst", frozenset({"sg"}), frozenset(rule["cases"].split(".")),
-                        frozenset(genders), "name", rule.get("trust", GUESSED_ENDING)))
+        genders = ("f", "m1") if rule["gender"] == "f" and rule["base"].endswith("a") and end not in ("y", "i") else \
+            ("f",) if rule["gender"] == "f" else ("m1", "m3")
+        out.append(Form(stem + rule["base"], "subst", _shared("sg"), _shared(*rule["cases"].split(".")),
+                        _shared(*genders), "name", rule.get("trust", GUESSED_ENDING)))
     return tuple(out)
+
+
+@cache
+def _shared(*values: str) -> frozenset[str]:
+    """One frozenset for each set of values the guesses use: the guesses are many, the sets few
+    (and each object kept in a cache is one more for Python's garbage collector to walk)."""
+    return frozenset(values)
 
 
 def _normalise_apostrophe(word: str) -> str:
@@ -238,7 +245,7 @@ def _person_score(f: Form, named: bool) -> float:
 @lru_cache(maxsize=100_000)
 def _word_forms(word: str) -> tuple[Form, ...]:
     if "-" in word.strip("-"):
-        return (Form(word, "subst", frozenset({"sg"}), frozenset(CASES), frozenset({"m1", "m3", "f", "n"}), "name", 0.0),)
+        return (Form(word, "subst", _shared("sg"), _shared(*CASES), _shared("m1", "m3", "f", "n"), "name", 0.0),)
     forms = analyse(word)
     if word[:1].isupper() and not any(f.guessed for f in forms):
         # a capitalised word may be a foreign name that merely looks like a Polish word
