@@ -178,3 +178,10 @@ def test_english_weekday_is_no_entity_nor_actor():
     names = {e.name for e in doc.entities}
     assert not names & {"Sunday", "November", "Monday"}
     assert not {"Sunday", "Monday"} & {doc.entity(a).name for e in doc.events for a in e.actors + e.recipients if doc.entity(a)}
+
+
+def test_base_form_reads_only_the_known_names_its_words_may_have():
+    # "known" settles a lone declined surname; other names in it change nothing (and are not cached)
+    assert base_form("Witkoffa", "PER", known=frozenset({"Witkoff", "Donald Trump", "Kreml"})) == \
+        base_form("Witkoffa", "PER", known=frozenset({"Witkoff"}))
+    assert base_form("Rady Bezpieczeństwa", "ORG", known=frozenset({"Rada"})) == base_form("Rady Bezpieczeństwa", "ORG")

@@ -265,3 +265,14 @@ def test_captured_or_front_line_town_is_no_side_in_talks_but_a_capital_is():
     _without_town_parties(doc, [attack, talks])
     assert [a.entity for a in talks.args] == ["rubio", "kijow"]
     assert [a.entity for a in attack.args] == ["kijow", "awdijiwka"]
+
+
+def test_a_preposition_taking_the_phrase_in_two_cases_gives_the_role_of_the_case_it_lists_first():
+    # "na Kapitolu Atak": first word locative, last accusative; "na" lists loc (location) before
+    # acc (recipient), and the answer must not depend on the order of a set of cases
+    from kronika.extract.events import lexicon
+    from kronika.model import Token
+
+    tokens = [Token("na", 0, 2, "na", "prep:loc"), Token("Kapitolu", 3, 11, "Kapitol", "subst:sg:loc:m3"),
+              Token("Atak", 12, 16, "atak", "subst:sg:acc:m3")]
+    assert lexicon("pl").roles.role(tokens, 1, 2, range(0, 3), -1, "recipient") == "location"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kronika.language.core import annotate
-from kronika.language.morphology import analyse_word, generate, lemmatise
+from kronika.language.morphology import analyse_word, generate, generated_forms, lemmatise, morfeusz
 from kronika.language.tagset import feature
 from kronika.language.tokenize import split_sentences, tokenize
 from kronika.model import Article, Doc, Paragraph
@@ -101,6 +101,13 @@ def test_lemmatise_to_the_nominative():
 
 def test_generate_inflects_an_adjective():
     assert generate("rosyjski", "adj:sg:inst:f:pos") == "rosyjską"
+
+
+@pytest.mark.parametrize("lemma", ["czerwony", "Putin", "być", "on", "xyzzyq"])
+def test_generated_forms_are_the_wrappers_forms_read_faster(lemma):
+    # generated_forms reads morfeusz2's raw results; the same forms and tags, in the same order
+    expected = [(form, lem, tag, tuple(names), tuple(labels)) for form, lem, tag, names, labels in morfeusz().generate(lemma)]
+    assert list(generated_forms(lemma)) == expected
 
 
 def test_readings_use_nkjp_tags():
