@@ -16,6 +16,7 @@ import os
 from functools import cache, lru_cache
 from pathlib import Path
 
+from spacy.attrs import IDS, LOWER
 from spacy.tokens import Doc
 
 from kronika.language import entity_tagger, partial_tagger  # noqa: F401  (register the model's factories)
@@ -50,6 +51,11 @@ def load_model():
     for _name, component in nlp.pipeline:
         for layer in component.model.walk():
             layer.ops = ops
+    # Each new word becomes a lexeme with some twenty attributes computed in Python; the model
+    # reads only those of its features (model.cfg: attrs).
+    features = {IDS[name] for name in nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"]}
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in features | {LOWER}}
     return nlp
 
 
