@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kronika.language import entity_tagger, partial_tagger  # noqa: F401  (register the model's factories)
 from kronika.language.agreement import agree_prepositions, noun_like_pronouns, set_reading
 from kronika.language.morphology import Reading, analyse_word, weights
-from kronika.language.tagset import similarity
+from kronika.language.tagset import similarity, upos
 from kronika.model import Token
 
 MODEL_DIR = Path(__file__).parent / "model"
@@ -92,9 +92,11 @@ def tag(sentences: list[list[Token]]) -> list[tuple[int, int, str]]:
     doc = nlp(doc)
     first = 0
     sentence_of = []
+    tag_ids = doc.user_data["tag_ids"].tolist()
     for k, sentence in enumerate(sentences):
-        for i, (t, label_id) in enumerate(zip(sentence, doc.user_data["tag_ids"][first : first + len(sentence)].tolist())):
-            set_reading(t, choose(t.text, sentence_start=i == 0, predicted=labels[label_id]))
+        for i, t in enumerate(sentence):
+            form = t.text
+            t.lemma, t.tag, t.pos = _chosen(form, i == 0 or form[:1].islower(), labels[tag_ids[first + i]])
         agree_prepositions(sentence)
         noun_like_pronouns(sentence)
         sentence_of.extend([k] * len(sentence))
@@ -116,6 +118,13 @@ def choose(form: str, sentence_start: bool = False, predicted: str | None = None
     if len(readings) == 1:
         return readings[0]
     return _choose(form, form[:1].islower() or sentence_start, predicted)
+
+
+@lru_cache(maxsize=200_000)
+def _chosen(form: str, lower_word: bool, predicted: str) -> tuple[str, str, str]:
+    """``(lemma, tag, pos)`` of the reading :func:`choose` keeps, cached for the tagging loop."""
+    r = _choose(form, lower_word, predicted)
+    return r.lemma, r.tag, upos(r.tag, r.lemma)
 
 
 @lru_cache(maxsize=200_000)
