@@ -7,6 +7,7 @@ through ``on_error``; the article keeps the layers it has and the batch goes on.
 """
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 
@@ -29,11 +30,20 @@ def load_stage(name: str) -> Stage:
     return getattr(importlib.import_module(module), func)
 
 
+# The language stage caches what it learns about each word (readings, choices, base forms of
+# names): some 500,000 long-lived objects after a few hundred articles, which Python's cyclic
+# garbage collector would walk again every few thousand allocations (3 ms an article). Collect
+# the youngest generation after 50,000 allocations instead of 700; peak memory is unchanged.
+GC_THRESHOLDS = (50_000, 20, 10)
+
+
 class Pipeline:
     def __init__(self, stages: Iterable[str] = STAGES, on_error: Callable[[Doc, str, Exception], None] | None = None):
         self.names = list(stages)
         self.stages = [load_stage(n) for n in self.names]
         self.on_error = on_error
+        if gc.get_threshold()[0] < GC_THRESHOLDS[0]:
+            gc.set_threshold(*GC_THRESHOLDS)
 
     def __call__(self, article: Article) -> Doc:
         doc = Doc(article)
