@@ -7,6 +7,8 @@ reading is, ``lang/pl/readings.yaml``) and, when it predicts, only ever picks a 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy
 from spacy.attrs import TAG
 from spacy.language import Language
@@ -25,36 +27,46 @@ class PartialTagger(Tagger):
     Prediction is restricted to the word's readings as well.
     """
 
+    def _per_word(self, name: str, compute):
+        """A bounded cache of ``compute(form)`` on this tagger, emptied when its labels change."""
+        key = (name, len(self.labels))
+        cache = self.__dict__.get(key)
+        if cache is None:
+            cache = self.__dict__[key] = lru_cache(maxsize=200_000)(compute)
+        return cache
+
+    def _label_index(self) -> dict[str, int]:
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.labels):
+            index = self._index = {label: i for i, label in enumerate(self.labels)}
+        return index
+
     def _candidates(self, form: str) -> tuple[tuple[int, ...], numpy.ndarray]:
         """The label ids of the word's readings, and the plausibility weight of each."""
-        allowed = self.__dict__.get("_allowed", {}).get(form)
-        if allowed is None:
-            index = self.__dict__.get("_label_index")
-            if index is None or len(index) != len(self.labels):
-                index = self._label_index = {label: i for i, label in enumerate(self.labels)}
-                self._allowed = {}
-            best: dict[int, float] = {}
-            for r, w in zip(analyse_word(form), weights(form)):
-                if r.tag in index:
-                    best[index[r.tag]] = max(w, best.get(index[r.tag], 0.0))
-            ids = tuple(sorted(best))
-            allowed = self._allowed[form] = (ids, numpy.array([best[i] for i in ids], dtype="float32"))
-        return allowed
+        return self._per_word("candidates", self._find_candidates)(form)
+
+    def _find_candidates(self, form: str) -> tuple[tuple[int, ...], numpy.ndarray]:
+        index = self._label_index()
+        best: dict[int, float] = {}
+        for r, w in zip(analyse_word(form), weights(form)):
+            i = index.get(r.tag)
+            if i is not None:
+                best[i] = max(w, best.get(i, 0.0))
+        ids = tuple(sorted(best))
+        return ids, numpy.array([best[i] for i in ids], dtype="float32")
 
     def _choice(self, form: str) -> tuple[int | None, numpy.ndarray | None, numpy.ndarray | None]:
         """For prediction: the only allowed label id, or the allowed ids and their log weights."""
-        choice = self.__dict__.get("_choices", {}).get(form)
-        if choice is None:
-            ids, w = self._candidates(form)
-            if len(ids) == 1:
-                choice = (ids[0], None, None)
-            elif ids:
-                with numpy.errstate(divide="ignore"):
-                    choice = (None, numpy.array(ids), numpy.log(w))
-            else:
-                choice = (None, None, None)
-            self.__dict__.setdefault("_choices", {})[form] = choice
-        return choice
+        return self._per_word("choice", self._find_choice)(form)
+
+    def _find_choice(self, form: str) -> tuple[int | None, numpy.ndarray | None, numpy.ndarray | None]:
+        ids, w = self._candidates(form)
+        if len(ids) == 1:
+            return ids[0], None, None
+        if ids:
+            with numpy.errstate(divide="ignore"):
+                return None, numpy.array(ids), numpy.log(w)
+        return None, None, None
 
     def get_loss(self, examples, scores):
         loss, d_scores = 0.0, []
