@@ -16,7 +16,6 @@ import os
 from functools import cache, lru_cache
 from pathlib import Path
 
-from spacy.attrs import IDS, LOWER
 from spacy.tokens import Doc
 
 from kronika.language import entity_tagger, partial_tagger  # noqa: F401  (register the model's factories)
@@ -39,24 +38,10 @@ def load_model():
     if not (model_dir() / "meta.json").exists():
         return None
     import spacy
-    from thinc.api import NumpyOps
-    from threadpoolctl import threadpool_limits
 
-    nlp = spacy.load(model_dir())
-    # numpy's BLAS (OpenBLAS) multiplies the model's small matrices 3x faster than thinc's default,
-    # blis, on the 2-core x86 machine measured (same results to float32 rounding), but only on ONE
-    # thread: waking a second BLAS thread for every small product made the model 8x slower under load.
-    threadpool_limits(limits=1, user_api="blas")
-    ops = NumpyOps(use_blis=False)
-    for _name, component in nlp.pipeline:
-        for layer in component.model.walk():
-            layer.ops = ops
-    # Each new word becomes a lexeme with some twenty attributes computed in Python; the model
-    # reads only those of its features (model.cfg: attrs).
-    features = {IDS[name] for name in nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"]}
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {attr: get for attr, get in getters.items() if attr in features | {LOWER}}
-    return nlp
+    from kronika.language.runtime import prepare
+
+    return prepare(spacy.load(model_dir()))
 
 
 def model_table(name: str) -> dict:
