@@ -25,7 +25,7 @@ from kronika.extract import language_of
 from kronika.extract.quote_marks import (SENTENCE_END, Quoted, Spans, dash_speech, embedded_posts, outermost,
                                          quotation_marks, sentence_ends, trim)
 from kronika.extract.quote_speakers import Attribution, Speakers
-from kronika.extract.quote_subjects import Candidate, Speech, gender
+from kronika.extract.quote_subjects import Candidate, Speech, by_first_word, gender
 from kronika.model import Doc, Quote, Span
 
 WORD = re.compile(r"\w+")
@@ -63,6 +63,11 @@ class QuoteFinder:
         self.verbs: dict[tuple[int, bool, bool], str | None] = {}  # _speech_verb's answers, by token and kind
         self.attributions: dict[int, Attribution] = {}  # by the offset of the verb or marker
         self.closing_verbs: set[int] = set()  # token indices of verbs that close a quote
+        # the tokens that may be a speech verb or open "według X": the only ones reported speech
+        # can start at (most words are neither, so the token-by-token passes look at these alone)
+        openers = by_first_word(self.speech.according_to)
+        self.speech_tokens = [k for k, (lemma, word) in enumerate(zip(self.sp.lemmas, self.sp.lowered))
+                              if lemma in self.speech.verbs or word in openers]
         self.direct: list[Quote] = []
         self.statements: list[Quote] = []
         if self.text and self.tokens:
@@ -319,7 +324,8 @@ class QuoteFinder:
     # --- reported speech ----------------------------------------------------------------
     def _statements(self) -> list[tuple[Quoted, Attribution]]:
         out = []
-        for k, t in enumerate(self.tokens):
+        for k in self.speech_tokens:
+            t = self.tokens[k]
             if self._inside(t.start) or self.in_teaser(t.start):
                 continue
             found = self._reported(k)
@@ -368,7 +374,8 @@ class QuoteFinder:
     def _other_speech(self) -> None:
         """Speech verbs that carry neither a quote nor a reported clause ("Bogucki skomentował
         w TVN24 odwołanie spotkania") still tell who spoke last, when their subject is a linked person."""
-        for k, t in enumerate(self.tokens):
+        for k in self.speech_tokens:
+            t = self.tokens[k]
             if t.start in self.attributions or self._inside(t.start) or not self._speech_verb(k) \
                     or t.tag.split(":")[0] not in ("praet", "fin"):  # not "cytowany przez IFX"
                 continue
