@@ -70,11 +70,12 @@ class PartialTagger(Tagger):
 
     def get_loss(self, examples, scores):
         loss, d_scores = 0.0, []
+        candidates = self._per_word("candidates", self._find_candidates)
         for eg, probs in zip(examples, scores):
             probs = self.model.ops.to_numpy(probs)
             mask = numpy.zeros_like(probs)
             for i, token in enumerate(eg.predicted):
-                ids, w = self._candidates(token.text)
+                ids, w = candidates(token.text)
                 if ids:
                     mask[i, list(ids)] = w
                 else:
@@ -104,7 +105,8 @@ class PartialTagger(Tagger):
         if not words:
             return numpy.zeros(0, dtype="int64")
         X = self.model.ops.to_numpy(vectors)
-        choices = [self._choice(word) for word in words]
+        choice = self._per_word("choice", self._find_choice)
+        choices = [choice(word) for word in words]
         best = numpy.array([-1 if only is None else only for only, _, _ in choices], dtype="int64")
         ambiguous = [(i, ids, log_w) for i, (_, ids, log_w) in enumerate(choices) if ids is not None]
         unknown = [i for i, (only, ids, _) in enumerate(choices) if only is None and ids is None]
