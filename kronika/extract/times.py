@@ -79,7 +79,8 @@ def find_times(doc: Doc) -> Doc:
     pub = publication_date(doc)
     primary = language_of(doc)
     languages = [primary, *(code for code in LANGUAGES if code != primary)]
-    chosen = _choose([c for rank, code in enumerate(languages) for c in _candidates(text, code, rank)])
+    anchors = [m for m in TOKEN.finditer(text) if _may_anchor(m.group())]  # one pass over the words for all languages
+    chosen = _choose([c for rank, code in enumerate(languages) for c in _candidates(text, anchors, code, rank)])
     times: list[TimeExpr] = []
     # clock times last: they take the date of a day expression of their sentence
     for cand in sorted(chosen, key=lambda c: "hour" in c.groups):
@@ -98,10 +99,17 @@ def publication_date(doc: Doc) -> date | None:
     return a.published.date() if a.published else None
 
 
-def _candidates(text: str, lang: str, lang_rank: int) -> list[Candidate]:
+@lru_cache(maxsize=100_000)
+def _may_anchor(word: str) -> bool:
+    """Can a word anchor a time expression in any language? (asked of every word of every article)"""
+    return any(time_words(code).anchors_of(word) for code in LANGUAGES)
+
+
+def _candidates(text: str, words_found: list[re.Match], lang: str, lang_rank: int) -> list[Candidate]:
+    """The matches of a language's patterns; ``words_found``: the words of the text that may anchor one."""
     words = time_words(lang)
     found: dict[tuple[int, int, int], Candidate] = {}
-    for lo, hi, anchors in _windows(text, words):
+    for lo, hi, anchors in _windows(text, words_found, words):
         for rank, pattern in enumerate(words.patterns):
             if not pattern.anchors & anchors:
                 continue
@@ -115,11 +123,11 @@ def _candidates(text: str, lang: str, lang_rank: int) -> list[Candidate]:
     return list(found.values())
 
 
-def _windows(text: str, words: TimeWords) -> list[tuple[int, int, frozenset[str]]]:
-    """Stretches of text around the words that can anchor a time expression, merged, ending at a
-    space, each with the anchor classes found in it."""
+def _windows(text: str, words_found: list[re.Match], words: TimeWords) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of text around the words (of ``words_found``) that can anchor a time expression,
+    merged, ending at a space, each with the anchor classes found in it."""
     windows: list[tuple[int, int, frozenset[str]]] = []
-    for m in TOKEN.finditer(text):
+    for m in words_found:
         anchors = words.anchors_of(m.group())
         if not anchors:
             continue
