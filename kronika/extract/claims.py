@@ -18,7 +18,7 @@ from functools import cache
 from kronika import lang as lang_data
 from kronika.extract import language_of
 from kronika.extract.events import lexicon
-from kronika.extract.roles import NOUN_CLASSES, VERB_CLASSES, DocView, lemma, nominative_reference, word_class
+from kronika.extract.roles import NOUN_CLASSES, VERB_CLASSES, DocView, lemma, nominative_reference, within, word_class
 from kronika.model import Claim, Doc, Event, Span, Stance
 
 REPORT_CLASSES = VERB_CLASSES | {"ign", "pact"}  # a report is a verb ("poinformował"), not its gerund
@@ -68,7 +68,7 @@ class Found:
 
 
 def _words(view: DocView, i: int) -> tuple[str, str]:
-    return view.lemmas[i].lower(), view.doc.tokens[i].text.lower()
+    return view.lowered[i]
 
 
 def _speaker(view: DocView, clause: range, lang: str) -> str | None:
@@ -106,8 +106,9 @@ def _each_clause(view: DocView, lang: str):
 def _reports(doc: Doc, view: DocView, c: Cues, lang: str) -> list[Report]:
     tokens = doc.tokens
     out = []
+    cued = view.tokens_with(c.report.keys() | c.sources)  # no other token is a report verb or a source preposition
     for si, sent, clauses, ci, clause in _each_clause(view, lang):
-        for i in clause:
+        for i in within(cued, clause):
             lem, word = _words(view, i)
             strength = c.report.get(lem) or c.report.get(word)
             if strength:
@@ -132,10 +133,13 @@ def _stances(doc: Doc, view: DocView, c: Cues, lang: str) -> list[tuple[int, int
     """(sentence, offset, stance) for every stance cue; its holder is the clause's subject."""
     tokens = doc.tokens
     out = []
+    cued = view.tokens_with(c.stance_of.keys() | frozenset().union(*c.contradictions))
     for si, _, clauses, ci, clause in _each_clause(view, lang):
+        if not within(cued, clause):
+            continue  # no stance word and no word of a contradiction: no stance
         words = {w for i in clause for w in _words(view, i)}
         stance = None
-        for i in clause:
+        for i in within(cued, clause):
             lem, word = _words(view, i)
             kind = c.stance_of.get(lem) or c.stance_of.get(word)
             if kind:

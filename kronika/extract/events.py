@@ -18,7 +18,7 @@ from kronika.extract import language_of
 from kronika.extract.event_merge import Candidate, inherit_setting, merge
 from kronika.extract.figures import find_figures, numbers
 from kronika.extract.roles import (FINITE, NOUN_CLASSES, VERB_CLASSES, Arg, DocView, RoleReader, adjective_parties, agrees,
-                                   cases, lemma, nominative_reference, word_class)
+                                   cases, lemma, nominative_reference, within, word_class)
 from kronika.extract.status import PARTICIPLES, StatusReader
 from kronika.extract.times import event_date
 from kronika.model import Doc
@@ -67,6 +67,7 @@ class Lexicon:
     def __post_init__(self):
         self.index = {**{form: (key, self.triggers[key]) for form, key in self.forms.items()},
                       **{key: (key, trig) for key, trig in self.triggers.items()}}
+        self.trigger_words = frozenset(self.index) | frozenset(self.verb_object)  # what _hits can look up
 
     def lookup(self, tok, base: str | None = None) -> tuple[str, Trigger] | None:
         base = lemma(tok) if base is None else base
@@ -173,11 +174,12 @@ def _speaker(doc: Doc, offset: int) -> str | None:
     return next((q.speaker for q in doc.quotes if q.start <= offset < q.end and q.speaker), None)
 
 
-def _hits(lex: Lexicon, view: DocView, clause: range, words: set[str]) -> list[tuple[int, str, Trigger]]:
-    """Trigger tokens of a clause: light-verb constructions first, then single-word triggers."""
+def _hits(lex: Lexicon, view: DocView, clause: range, maybe: list[int], words: set[str]) -> list[tuple[int, str, Trigger]]:
+    """Trigger tokens of a clause: light-verb constructions first, then single-word triggers.
+    ``maybe``: the clause's tokens whose words are in the lexicon (no other token is a trigger)."""
     out = []
     tokens = view.doc.tokens
-    for i in clause:
+    for i in maybe:
         tok = tokens[i]
         base = view.lemmas[i]
         hit = next(((base, trig) for objects, trig in lex.verb_object.get(base, ()) if words & objects), None)
@@ -315,14 +317,18 @@ def _candidates(doc: Doc, lex: Lexicon, view: DocView) -> list[Candidate]:
     out: list[Candidate] = []
     before: list[list[range]] = []
     topic: list[Arg] = []
+    maybe_triggers = view.tokens_with(lex.trigger_words)
     for si, sent in enumerate(view.sentences):
         clauses = view.clauses(sent, lex.clauses)
         for ci, clause in enumerate(clauses):
             opener = lemma(tokens[clause.start]).lower()
             if opener in lex.purpose:
                 continue  # "..., by kontynuować rozmowy": an aim, not an event
+            maybe = within(maybe_triggers, clause)
+            if not maybe:
+                continue  # most clauses: no word of the lexicon, no event
             words = _clause_lemmas(view, clause)
-            hits = _hits(lex, view, clause, words)
+            hits = _hits(lex, view, clause, maybe, words)
             stops = frozenset(i for i, _, _ in hits)
             marks = {i: m for i, _, _ in hits if (m := _time_mark(lex, tokens, clause, i))}
             found: dict[str, Candidate] = {}

@@ -118,6 +118,18 @@ class DocView:
             self._clauses[sentence.start] = split_clauses(self.doc.tokens, sentence, cfg)
         return self._clauses[sentence.start]
 
+    @cached_property
+    def lowered(self) -> list[tuple[str, str]]:
+        """(lemma, word) of each token in lower case: the form the word lists are looked up in."""
+        return [(base.lower(), t.text.lower()) for base, t in zip(self.lemmas, self.doc.tokens)]
+
+    def tokens_with(self, words: set[str] | frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lemma or word (as written or in lower case) is one of ``words``:
+        the few tokens a word list can match, found in one pass so that the clauses holding none of
+        them are passed over (see :func:`within`)."""
+        return [i for i, (base, (low_base, low_word)) in enumerate(zip(self.lemmas, self.lowered))
+                if base in words or low_base in words or low_word in words]
+
     def reference(self, start: int, end: int) -> str | None:
         """``reference`` of a span, asked once per doc (the entity linker's role search is not cheap)."""
         key = (start, end)
@@ -146,6 +158,11 @@ class DocView:
     def label(self, entity_id: str) -> str:
         e = self.doc.entity(entity_id)
         return e.type if e else "ORG"
+
+
+def within(indices: list[int], span: range) -> list[int]:
+    """The indices (sorted) that lie in ``span``."""
+    return indices[bisect.bisect_left(indices, span.start):bisect.bisect_left(indices, span.stop)]
 
 
 def split_clauses(tokens: list[Token], span: range, cfg: dict) -> list[range]:
