@@ -106,13 +106,16 @@ def _may_anchor(word: str) -> bool:
 
 
 def _candidates(text: str, words_found: list[re.Match], lang: str, lang_rank: int) -> list[Candidate]:
-    """The matches of a language's patterns; ``words_found``: the words of the text that may anchor one."""
+    """The matches of a language's patterns, each pattern tried only around the words that can
+    anchor it (``words_found``: the words of the text that may anchor an expression in any language)."""
     words = time_words(lang)
+    anchored = [(m, anchors) for m in words_found if (anchors := words.anchors_of(m.group()))]
+    windows: dict[frozenset[str], list[tuple[int, int]]] = {}  # by the anchors a pattern needs
     found: dict[tuple[int, int, int], Candidate] = {}
-    for lo, hi, anchors in _windows(text, words_found, words):
-        for rank, pattern in enumerate(words.patterns):
-            if not pattern.anchors & anchors:
-                continue
+    for rank, pattern in enumerate(words.patterns):
+        if pattern.anchors not in windows:
+            windows[pattern.anchors] = _windows(text, [m for m, anchors in anchored if anchors & pattern.anchors])
+        for lo, hi in windows[pattern.anchors]:
             for m in pattern.regex.finditer(text, lo, hi):
                 if m.group(0).lower() in words.ambiguous or _habitual(words, pattern.regex, m) or _in_name(words, m):
                     continue
@@ -123,22 +126,18 @@ def _candidates(text: str, words_found: list[re.Match], lang: str, lang_rank: in
     return list(found.values())
 
 
-def _windows(text: str, words_found: list[re.Match], words: TimeWords) -> list[tuple[int, int, frozenset[str]]]:
-    """Stretches of text around the words (of ``words_found``) that can anchor a time expression,
-    merged, ending at a space, each with the anchor classes found in it."""
-    windows: list[tuple[int, int, frozenset[str]]] = []
-    for m in words_found:
-        anchors = words.anchors_of(m.group())
-        if not anchors:
-            continue
+def _windows(text: str, anchors: list[re.Match]) -> list[tuple[int, int]]:
+    """Stretches of text around anchor words, merged, each ending at a space: a match holds an
+    anchor and reaches at most WINDOW_BEFORE characters before it and WINDOW_AFTER after it."""
+    windows: list[tuple[int, int]] = []
+    for m in anchors:
         lo, hi = max(0, m.start() - WINDOW_BEFORE), m.end() + WINDOW_AFTER
         space = text.find(" ", hi)
         hi = len(text) if space < 0 else space
         if windows and lo <= windows[-1][1]:
-            last_lo, last_hi, last_anchors = windows[-1]
-            windows[-1] = (last_lo, max(hi, last_hi), last_anchors | anchors)
+            windows[-1] = (windows[-1][0], max(hi, windows[-1][1]))
         else:
-            windows.append((lo, hi, anchors))
+            windows.append((lo, hi))
     return windows
 
 
