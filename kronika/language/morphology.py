@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+import _morfeusz2
 import morfeusz2
 
 from kronika import lang as lang_data
@@ -74,13 +75,16 @@ def analyse_word(form: str) -> tuple[Reading, ...]:
         readings = [r for r in analyse_word(form[:-1]) if r.pos == "brev"]
         return tuple(readings) or (Reading(form[:-1], "brev:pun"),)
     found: dict[tuple[str, str, tuple[str, ...]], None] = {}  # each (lemma, tag, qualifiers) once, in order
-    for start, lemma, tag, names, labels in _segments(form):
-        if start != 0 or tag == "ign":
+    for start, lemma, tag_id, name_id, labels_id in _segments(form):
+        if start:
+            continue
+        tag, nkjp_tags, qualifiers = _interpretation(tag_id, name_id, labels_id)
+        if tag == "ign":
             continue
         if len(form) == 1 and tag.startswith("brev"):
             lemma = form  # an initial ("J." of "J. Kowalski"), not "Ewangelia świętego Jana"
-        lemma, qualifiers = base_lemma(lemma), names + labels
-        for nkjp in expand_tag(tag):
+        lemma = base_lemma(lemma)
+        for nkjp in nkjp_tags:
             found[lemma, nkjp, qualifiers] = None
     readings = [Reading(*key) for key in found]
     readings.extend(r for r in _agglutinate(form) if (r.lemma, r.tag, r.qualifiers) not in found)
@@ -89,15 +93,46 @@ def analyse_word(form: str) -> tuple[Reading, ...]:
     return tuple(readings) or guess(form)
 
 
-def _segments(form: str) -> list[tuple[int, str, str, tuple[str, ...], tuple[str, ...]]]:
-    """morfeusz2's analysis as ``(start node, lemma, SGJP tag, names, labels)``; tag, name and
-    label ids are resolved through a cache (the wrapper's own conversion is the slow part)."""
-    m = morfeusz()._morfeusz_obj
-    return [(i.startNode, i.lemma, *_resolve(i.tagId, i.nameId, i.labelsId)) for i in m.analyse(form)]
+# morfeusz2's extension functions, called directly on the objects behind the wrapper's proxies
+# (their ``this``): the wrapper's ``analyse`` makes a new result list per call, iterates it through a
+# Python method and reads each attribute through two Python properties, each finding ``this`` again;
+# that took twice as long as the analysis itself.
+_analyse, _clear = _morfeusz2._Morfeusz_analyse, _morfeusz2.InterpsList_clear
+_pop, _len = _morfeusz2.InterpsList_pop, _morfeusz2.InterpsList___len__
+_start = _morfeusz2.MorphInterpretation_startNode_get
+_lemma = _morfeusz2.MorphInterpretation__lemma_get
+_tag_id = _morfeusz2.MorphInterpretation_tagId_get
+_name_id = _morfeusz2.MorphInterpretation_nameId_get
+_labels_id = _morfeusz2.MorphInterpretation_labelsId_get
+
+
+@cache
+def _native() -> tuple:
+    """The analyser and a result list (reused by every call of :func:`_segments`), as native objects."""
+    return morfeusz()._morfeusz_obj.this, morfeusz2.InterpsList().this
+
+
+def _segments(form: str) -> list[tuple[int, str, int, int, int]]:
+    """morfeusz2's analysis as ``(start node, lemma, tag id, name id, labels id)``; the ids are read
+    with :func:`_interpretation`."""
+    analyser, results = _native()
+    _clear(results)
+    _analyse(analyser, form, results)
+    interps = [_pop(results).this for _ in range(_len(results))]  # last first, which empties the list
+    interps.reverse()
+    return [(_start(i), _lemma(i), _tag_id(i), _name_id(i), _labels_id(i)) for i in interps]
+
+
+@lru_cache(maxsize=100_000)
+def _interpretation(tag_id: int, name_id: int, labels_id: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """``(SGJP tag, the NKJP tags it stands for, qualifiers: names + labels)`` of a result's ids."""
+    tag, names, labels = _resolve(tag_id, name_id, labels_id)
+    return tag, expand_tag(tag), names + labels
 
 
 @lru_cache(maxsize=100_000)
 def _resolve(tag_id: int, name_id: int, labels_id: int) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A result's ids as ``(SGJP tag, names, labels)`` (the wrapper's own conversion is slow)."""
     ids = _id_resolver()
     name = ids.getName(name_id)
     return ids.getTag(tag_id), tuple(name.split("|")) if name else (), tuple(ids.getLabels(labels_id))
@@ -115,9 +150,10 @@ def _agglutinate(form: str) -> list[Reading]:
         return []
     out = []
     for host in ("był", "była", "byli"):
-        for start, lemma, tag, names, labels in _segments(host + form):
+        for start, lemma, tag_id, name_id, labels_id in _segments(host + form):
+            tag, nkjp_tags, qualifiers = _interpretation(tag_id, name_id, labels_id)
             if start == 1 and tag.startswith("aglt"):
-                out.extend(Reading(base_lemma(lemma), t, tuple(names) + tuple(labels)) for t in expand_tag(tag))
+                out.extend(Reading(base_lemma(lemma), t, qualifiers) for t in nkjp_tags)
     return list(dict.fromkeys(out))
 
 
@@ -135,17 +171,29 @@ def _weights(form: str) -> tuple[float, ...]:
     usual = data["usual_class"].get(form.lower())
     usual = {usual} if isinstance(usual, str) else set(usual or ())
     usual_lemma = (data.get("usual_lemma") or {}).get(form.lower())
-    out = []
-    for r in readings:
-        w = data["class_weight"].get(r.pos, 1.0)
-        if any(q.endswith(".") for q in r.qualifiers):
-            w *= data["labelled_sense_weight"]
-        if (usual and r.pos not in usual) or (usual_lemma and r.lemma != usual_lemma):
-            w *= data["other_class_weight"]
-        out.append(w)
+    if usual or usual_lemma:
+        other = data["other_class_weight"]
+        out = [
+            _prior(r.tag, r.qualifiers) * other
+            if (usual and r.pos not in usual) or (usual_lemma and r.lemma != usual_lemma)
+            else _prior(r.tag, r.qualifiers)
+            for r in readings
+        ]
+    else:
+        out = [_prior(r.tag, r.qualifiers) for r in readings]
     if not any(out):  # the usual class is not among the readings: no preference
         return (1.0,) * len(out)
     return tuple(out)
+
+
+@cache
+def _prior(tag: str, qualifiers: tuple[str, ...]) -> float:
+    """A reading's weight by its class and labels alone (per tag and qualifiers: the same for many words)."""
+    data = lang_data.load("pl", "readings")
+    w = data["class_weight"].get(tag.split(":", 1)[0], 1.0)
+    if any(q.endswith(".") for q in qualifiers):
+        w *= data["labelled_sense_weight"]
+    return w
 
 
 def guess(form: str) -> tuple[Reading, ...]:
