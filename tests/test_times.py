@@ -385,3 +385,26 @@ def test_planned_for_a_date_points_to_the_future_whatever_the_tense(text, expres
 def test_english_planned_for_a_date_points_to_the_future():
     assert value("The donor conference was cancelled. It had been planned for December 9.", "December 9",
                  MONDAY, "en") == "2025-12-09"
+
+
+# --- the word classes' regexes
+
+
+@pytest.mark.parametrize("lang", ["pl", "en"])
+def test_class_regex_matches_what_the_plain_alternation_matches(lang):
+    """A class's regex groups its forms by their first letters (a trie); it must find what the
+    plain alternation of the forms, longest first, finds: the same spans, in any letter case."""
+    import re
+
+    from kronika.extract.timewords import time_words
+
+    for cls in time_words(lang).classes.values():
+        forms = sorted(cls.values, key=len, reverse=True)
+        plain = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        plain = f"(?-i:{plain})" if cls.case_sensitive else f"(?:{plain})"
+        # every form, capitalised and upper-cased, glued to the next one and spaced out
+        words = [w for f in forms for w in (f, f.capitalize(), f.upper(), f.replace(" ", "  \n"))]
+        text = " ".join(words) + "".join(words)
+        for wrap in ("(?<!\\w){}(?!\\w)", "{}", "(?:{})x?"):
+            old, new = (re.compile(wrap.format(r), re.IGNORECASE) for r in (plain, cls.regex()))
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], cls.name

@@ -43,9 +43,27 @@ class WordClass:
         return text if self.case_sensitive else text.lower()
 
     def regex(self) -> str:
-        forms = sorted(self.values, key=len, reverse=True)
-        alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+        alternation = _alternation(sorted(self.values, key=len, reverse=True))
         return f"(?-i:{alternation})" if self.case_sensitive else f"(?:{alternation})"
+
+
+def _alternation(forms: list[str]) -> str:
+    """A regex of the forms, tried in their order, each space matching any whitespace. Forms are
+    grouped by their first character, and so on (a trie: ``wtorek|wtorku`` -> ``w(?:t(?:o(?:r(?:k(?:u|...``):
+    the regex engine then tries a class of hundreds of forms only where its first letters stand,
+    not form by form at every word. The order is kept: only forms of one group can match at a
+    place, and those are tried in their order."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[:1], []).append(form[1:])
+    parts = []
+    for first, rests in groups.items():
+        head = r"\s+" if first == " " else re.escape(first)
+        if len(rests) == 1:
+            parts.append(head + re.escape(rests[0]).replace(r"\ ", r"\s+"))
+        else:
+            parts.append(f"{head}(?:{_alternation(rests)})")
+    return "|".join(parts)
 
 
 DIGIT = "digit"  # the anchor of a number: every pattern with a \d in it has it
