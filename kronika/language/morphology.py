@@ -97,9 +97,10 @@ def analyse_word(form: str) -> tuple[Reading, ...]:
 # (their ``this``): the wrapper's ``analyse`` makes a new result list per call, iterates it through a
 # Python method and reads each attribute through two Python properties, each finding ``this`` again;
 # that took twice as long as the analysis itself.
-_analyse, _clear = _morfeusz2._Morfeusz_analyse, _morfeusz2.InterpsList_clear
-_pop, _len = _morfeusz2.InterpsList_pop, _morfeusz2.InterpsList___len__
+_analyse, _generate = _morfeusz2._Morfeusz_analyse, _morfeusz2._Morfeusz_generate
+_clear, _pop, _len = _morfeusz2.InterpsList_clear, _morfeusz2.InterpsList_pop, _morfeusz2.InterpsList___len__
 _start = _morfeusz2.MorphInterpretation_startNode_get
+_orth = _morfeusz2.MorphInterpretation__orth_get
 _lemma = _morfeusz2.MorphInterpretation__lemma_get
 _tag_id = _morfeusz2.MorphInterpretation_tagId_get
 _name_id = _morfeusz2.MorphInterpretation_nameId_get
@@ -108,19 +109,24 @@ _labels_id = _morfeusz2.MorphInterpretation_labelsId_get
 
 @cache
 def _native() -> tuple:
-    """The analyser and a result list (reused by every call of :func:`_segments`), as native objects."""
+    """The analyser and a result list (reused by every call of :func:`_results`), as native objects."""
     return morfeusz()._morfeusz_obj.this, morfeusz2.InterpsList().this
+
+
+def _results(call, text: str) -> list:
+    """The results of ``_analyse`` or ``_generate`` on ``text``, in order, as native objects."""
+    analyser, results = _native()
+    _clear(results)
+    call(analyser, text, results)
+    interps = [_pop(results).this for _ in range(_len(results))]  # last first, which empties the list
+    interps.reverse()
+    return interps
 
 
 def _segments(form: str) -> list[tuple[int, str, int, int, int]]:
     """morfeusz2's analysis as ``(start node, lemma, tag id, name id, labels id)``; the ids are read
     with :func:`_interpretation`."""
-    analyser, results = _native()
-    _clear(results)
-    _analyse(analyser, form, results)
-    interps = [_pop(results).this for _ in range(_len(results))]  # last first, which empties the list
-    interps.reverse()
-    return [(_start(i), _lemma(i), _tag_id(i), _name_id(i), _labels_id(i)) for i in interps]
+    return [(_start(i), _lemma(i), _tag_id(i), _name_id(i), _labels_id(i)) for i in _results(_analyse, form)]
 
 
 @lru_cache(maxsize=100_000)
@@ -268,16 +274,15 @@ def generated_forms(lemma: str) -> tuple:
     """morfeusz2's generation of ``lemma``: ``(form, lemma, SGJP tag, names, labels)`` tuples, one
     per undotted SGJP tag, none for a lemma the generator does not know.
 
-    Read from the raw results as ``_segments`` does, with tag, name and label ids resolved through
+    Read from the native results as ``_segments`` does, with tag, name and label ids resolved through
     caches: the wrapper's ``generate`` expands every tag again in pure Python, which was the slow part."""
     try:
-        interps = morfeusz()._morfeusz_obj.generate(lemma, None)
+        interps = _results(_generate, lemma)
     except RuntimeError:
         return ()
     out = []
     for i in interps:
-        orth, lemma = i.orth, i.lemma  # (each attribute of a raw result is a call into the library)
-        tag, names, labels = _resolve(i.tagId, i.nameId, i.labelsId)
+        orth, lemma, (tag, names, labels) = _orth(i), _lemma(i), _resolve(_tag_id(i), _name_id(i), _labels_id(i))
         out.extend((orth, lemma, t, names, labels) for t in _undotted(tag))
     return tuple(out)
 

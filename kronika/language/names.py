@@ -156,13 +156,14 @@ def nominative(form: Form, number: frozenset[str] | None = None, genders: frozen
 def _nominatives(lemma: str) -> tuple[tuple[str, str, frozenset[str], frozenset[str], str], ...]:
     """The nominative forms of a lemma, in the generator's order, with what :func:`nominative`
     asks of their tag: part of speech, numbers, genders and the tag's last value."""
-    return tuple((orth, *values) for orth, tag in generate(lemma) if (values := _nominative_tag(tag)))
+    return tuple((orth, *values) for orth, _, tag, _, _ in generated_forms(lemma) if (values := _nominative_tag(tag)))
 
 
 @lru_cache(maxsize=10_000)
-def _nominative_tag(tag: str) -> tuple[str, frozenset[str], frozenset[str], str] | None:
-    """What :func:`nominative` asks of a tag in the nominative (see :func:`_nominatives`); None for another tag."""
-    parts = tag.split(":")
+def _nominative_tag(sgjp_tag: str) -> tuple[str, frozenset[str], frozenset[str], str] | None:
+    """What :func:`nominative` asks of an SGJP tag in the nominative, in NKJP's terms (see
+    :func:`_nominatives`); None for another tag."""
+    parts = nkjp_tag(sgjp_tag).split(":")
     if len(parts) < 4 or "nom" not in parts[2].split("."):
         return None
     return parts[0], frozenset(parts[1].split(".")), frozenset(parts[3].split(".")), parts[-1]
@@ -188,23 +189,22 @@ def _person(words: list[str], known: frozenset[str]) -> str:
     caseless = len(words) > 1 and all(f.trust < GUESSED_ENDING or "sg" not in f.number for f in _word_forms(words[-1])) \
         and not any(GUESSED_ENDING < f.trust < 1 for w in words for f in _word_forms(w))  # Jean-Claude'a
     choices = [_person_choices(w, known) for w in words]
-    spelled: dict[tuple[str, int], str] = {}  # (word, id of its reading) -> the reading's nominative
     best, best_score = None, None
     for case in CASES:
         for gender in PERSON_GENDERS:
-            out, score = [], 0.7 if caseless and case == "nom" else 0.0
-            for w, chosen in zip(words, choices):
-                if (case, gender) not in chosen:
-                    break
-                f, f_score = chosen[case, gender]
+            if any((case, gender) not in chosen for chosen in choices):
+                continue
+            picked = [chosen[case, gender] for chosen in choices]
+            score = 0.7 if caseless and case == "nom" else 0.0
+            for _f, f_score in picked:
                 score += f_score
-                if (w, id(f)) not in spelled:
-                    spelled[w, id(f)] = _cased(nominative(f), w)  # plural stays plural: Polaków -> Polacy
-                out.append(spelled[w, id(f)])
-            else:
-                if best_score is None or score > best_score:
-                    best, best_score = out, score
-    return " ".join(best) if best else " ".join(words)
+            if best_score is None or score > best_score:
+                best, best_score = picked, score
+    if best is None:
+        return " ".join(words)
+    # only the winner is spelled (each nominative may ask the generator for a new lemma's forms);
+    # plural stays plural: Polaków -> Polacy
+    return " ".join(_cased(nominative(f), w) for w, (f, _score) in zip(words, best))
 
 
 PERSON_GENDERS = ("m1", "f")
