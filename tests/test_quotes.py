@@ -407,3 +407,15 @@ def test_dash_quote_stops_at_its_paragraph_end():
              name("Dan Driscoll"), name("Reuters", label="ORG")]
     assert quotes_of(make_doc(text, names)) == [(None, "Nie oddamy ziemi za obietnice, bo to byłby błąd"),
                                                 ("Wołodymyr Zełenski", "Rozmowy trwają")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Tak" i "nie"', ["Tak", "nie"]),  # a mark opening the text
+    ('x"Tak" a"b" "c"', ["c"]),  # a mark after a letter opens nothing
+    ("'Tak' i l'art 'nie'", ["Tak", "nie"]),
+    ("‘Yes’ and x‘no’", ["Yes"]),
+])
+def test_straight_and_single_quotes_open_only_after_a_non_letter(text, expected):
+    from kronika.extract.quote_marks import quotation_marks
+
+    assert [text[q.start:q.end] for q in quotation_marks(text)] == expected

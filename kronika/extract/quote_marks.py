@@ -16,14 +16,16 @@ DASHES = "-–—"
 # Pairs of quotation marks, as regexes whose group 1 is the quoted words. Straight quotes
 # pair left to right and must open before a word and close after one; a single quote
 # must not touch a letter outside it, so "Steve'a" and "Steve'em" are never quotes.
+# Each regex starts with its opening mark, so that the engine jumps from mark to mark; what may not
+# stand before the mark is checked after it, by a lookbehind over both (``"(?<![\w"]")``).
 MARKS = [
     re.compile(r"„([^„”“\"\n]+)[”“\"]"),
     re.compile(r"«([^«»\n]+)»"),
     re.compile(r"»([^«»\n]+)«"),
     re.compile(r"“([^“”\n]+)”"),
-    re.compile(r"(?<![\w\"])\"(?=\S)([^\"\n]+?)(?<=\S)\"(?!\w)"),
-    re.compile(r"(?<![\w'’])'(?=[^\W\d_])([^'\n]+?)(?<=\S)'(?!\w)"),
-    re.compile(r"(?<!\w)‘(?=\S)([^‘’\n]+?)(?<=\S)’(?!\w)"),
+    re.compile(r"\"(?<![\w\"]\")(?=\S)([^\"\n]+?)(?<=\S)\"(?!\w)"),
+    re.compile(r"'(?<![\w'’]')(?=[^\W\d_])([^'\n]+?)(?<=\S)'(?!\w)"),
+    re.compile(r"‘(?<!\w‘)(?=\S)([^‘’\n]+?)(?<=\S)’(?!\w)"),
 ]
 
 # "— George Barros (@georgewbarros) December 2, 2025": the signature of an embedded post.
