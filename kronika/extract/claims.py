@@ -95,9 +95,12 @@ def _scope(view: DocView, clauses: list[range], ci: int, i: int, c: Cues) -> lis
     return out
 
 
-def _each_clause(view: DocView, lang: str):
-    """(sentence index, sentence, its clauses, clause index, clause) over the doc."""
+def _each_clause(view: DocView, lang: str, cued: list[int]):
+    """(sentence index, sentence, its clauses, clause index, clause) over the sentences holding one
+    of the ``cued`` tokens (the others are not cut into clauses)."""
     for si, sent in enumerate(view.sentences):
+        if not within(cued, sent):
+            continue
         clauses = view.clauses(sent, lexicon(lang).clauses)
         for ci, clause in enumerate(clauses):
             yield si, sent, clauses, ci, clause
@@ -107,7 +110,7 @@ def _reports(doc: Doc, view: DocView, c: Cues, lang: str) -> list[Report]:
     tokens = doc.tokens
     out = []
     cued = view.tokens_with(c.report.keys() | c.sources)  # no other token is a report verb or a source preposition
-    for si, sent, clauses, ci, clause in _each_clause(view, lang):
+    for si, sent, clauses, ci, clause in _each_clause(view, lang, cued):
         for i in within(cued, clause):
             lem, word = _words(view, i)
             strength = c.report.get(lem) or c.report.get(word)
@@ -134,7 +137,7 @@ def _stances(doc: Doc, view: DocView, c: Cues, lang: str) -> list[tuple[int, int
     tokens = doc.tokens
     out = []
     cued = view.tokens_with(c.stance_of.keys() | frozenset().union(*c.contradictions))
-    for si, _, clauses, ci, clause in _each_clause(view, lang):
+    for si, _, clauses, ci, clause in _each_clause(view, lang, cued):
         if not within(cued, clause):
             continue  # no stance word and no word of a contradiction: no stance
         words = {w for i in clause for w in _words(view, i)}

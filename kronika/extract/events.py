@@ -149,7 +149,7 @@ def _subjects(lex: Lexicon, view: DocView, clause: range) -> list[Arg]:
     return [Arg(a.entity, "actor", a.label, a.start, a.end) for a in subjects]
 
 
-def _carry_subject(lex: Lexicon, view: DocView, clauses: list[range], ci: int, before: list[list[range]],
+def _carry_subject(lex: Lexicon, view: DocView, clauses: list[range], ci: int, before: list[range],
                    topic: list[Arg]) -> list[Arg]:
     """The subject of the nearest earlier clause of the sentence for a verb that has none; for the
     first clause of a sentence, the subject of one of the two sentences before (``Nie osiągnęli
@@ -162,7 +162,7 @@ def _carry_subject(lex: Lexicon, view: DocView, clauses: list[range], ci: int, b
     if ci:
         return []
     for sentence in reversed(before):
-        for clause in reversed(sentence):
+        for clause in reversed(view.clauses(sentence, lex.clauses)):
             subjects = _subjects(lex, view, clause)
             if subjects:
                 return subjects
@@ -226,11 +226,11 @@ def _time_mark(lex: Lexicon, tokens, clause: range, i: int) -> range | None:
 
 
 def _arguments(lex: Lexicon, view: DocView, clauses: list[range], ci: int, i: int, trig: Trigger,
-               stops: frozenset[int], marks: dict[int, range], before: list[list[range]], topic: list[Arg]) -> list[Arg]:
+               stops: frozenset[int], marks: dict[int, range], before: list[range], topic: list[Arg]) -> list[Arg]:
     """Participants of the trigger at token i. A clause subject acts in a verb's event, and in a
     noun's event only through a light verb (``odbyli spotkanie``). A time mark (``marks``) keeps
-    the words of its own phrase, and no other trigger takes them. ``before``: the clauses of the
-    two sentences before, for a sentence that starts without a subject."""
+    the words of its own phrase, and no other trigger takes them. ``before``: the two sentences
+    before, for a sentence that starts without a subject."""
     tokens, clause = view.doc.tokens, clauses[ci]
     args = lex.roles.arguments(view, clause, i, trig.gen, stops - {i})
     is_verb = word_class(tokens[i]) in VERBAL - {"ger"} or word_class(tokens[i]) == "ign"  # untagged: as a verb
@@ -315,10 +315,13 @@ def _occurrences(cand: Candidate, listed: list[tuple[str, int, int]]) -> list[Ca
 def _candidates(doc: Doc, lex: Lexicon, view: DocView) -> list[Candidate]:
     tokens = doc.tokens
     out: list[Candidate] = []
-    before: list[list[range]] = []
+    before: list[range] = []  # the two sentences before this one
     topic: list[Arg] = []
     maybe_triggers = view.tokens_with(lex.trigger_words)
     for si, sent in enumerate(view.sentences):
+        if not within(maybe_triggers, sent):  # most sentences: no word of the lexicon, no event (no need to cut them)
+            before, topic = (before + [sent])[-2:], []
+            continue
         clauses = view.clauses(sent, lex.clauses)
         for ci, clause in enumerate(clauses):
             opener = lemma(tokens[clause.start]).lower()
@@ -362,7 +365,7 @@ def _candidates(doc: Doc, lex: Lexicon, view: DocView) -> list[Candidate]:
             listed = _listed_dates(doc, view, clauses, ci, language_of(doc))
             for cand in found.values():
                 out.extend(_occurrences(cand, listed) if listed else [cand])
-        before = (before + [clauses])[-2:]
+        before = (before + [sent])[-2:]
         topic = next((actors for c in reversed(out) if c.sentence == si and (actors := [a for a in c.args if a.role == "actor"])),
                      [])
     return out
