@@ -13,14 +13,23 @@ from kronika.model import Token
 PARTICIPLES = {"ppas", "pact"}
 
 
+def _spelling(tok: Token) -> tuple[str, str]:
+    """The lemma and the word of a token in lower case, as the lists of words are written."""
+    return lemma(tok).lower(), tok.text.lower()
+
+
 class StatusReader:
     def __init__(self, cfg: dict):
         self.cfg = cfg
         self.sets = {k: set(v) for k, v in cfg.items() if isinstance(v, list)}
 
     def _is(self, tok: Token, key: str) -> bool:
-        words = self.sets.get(key, set())
-        return lemma(tok).lower() in words or tok.text.lower() in words
+        return self._any(key, [_spelling(tok)])
+
+    def _any(self, key: str, spelled: list[tuple[str, str]]) -> bool:
+        """Is one of the (lemma, word) pairs (lower-cased, see _spelling) in the list ``key``?"""
+        words = self.sets.get(key, ())
+        return any(low_lemma in words or low_word in words for low_lemma, low_word in spelled)
 
     def negated_at(self, tokens: list[Token], i: int, clause: range) -> bool:
         """True when a negation stands before token i (over particles such as ``się``, ``już``)."""
@@ -79,9 +88,10 @@ class StatusReader:
         negation is another event type (``nie zgadzają się`` is a rejection).
         """
         others = [i for i in clause if i not in used]
-        if prefix_open in self.sets.get("hypothetical", ()) or any(self._is(tokens[i], "hypothetical") for i in others):
+        spelled = {i: _spelling(tokens[i]) for i in others}  # looked up in several lists below
+        if prefix_open in self.sets.get("hypothetical", ()) or self._any("hypothetical", spelled.values()):
             return "hypothetical", False
-        if any(self._is(tokens[i], "cancel") for i in others):
+        if self._any("cancel", spelled.values()):
             return "cancelled", False
 
         cls = word_class(tokens[trigger])
@@ -94,7 +104,7 @@ class StatusReader:
             if last is not None:
                 chain += [last] + self.governing_verbs(tokens, before, last)
 
-        if any(self._is(tokens[i], "absence") for i in others if abs(i - trigger) <= 3):
+        if self._any("absence", [spelled[i] for i in others if abs(i - trigger) <= 3]):
             return "negated", False
         for v in chain:
             if not is_verb and not (lemma(tokens[v]).lower() in light or self._is(tokens[v], "failure")
@@ -108,14 +118,14 @@ class StatusReader:
                 return "negated", False
         if self.negated_at(tokens, trigger, clause):
             return "negated", True
-        if any(self._is(tokens[i], "conditional_particle") and i > clause.start for i in others):
+        if self._any("conditional_particle", [spelled[i] for i in others if i > clause.start]):
             return "hypothetical", False
 
-        if any(self._is(tokens[i], "planned_modals") for i in chain) or any(
-            self._is(tokens[i], "planned_modals") and word_class(tokens[i]) in PARTICIPLES | {"adj", "ign"} for i in others
+        if any(self._is(tokens[i], "planned_modals") for i in chain) or self._any(
+            "planned_modals", [spelled[i] for i in others if word_class(tokens[i]) in PARTICIPLES | {"adj", "ign"}]
         ):
             return "planned", False
-        if any(self._is(tokens[i], "planned_words") for i in others):
+        if self._any("planned_words", spelled.values()):
             return "planned", False
         for v in chain:
             tag = tokens[v].tag
