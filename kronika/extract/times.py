@@ -79,7 +79,10 @@ def find_times(doc: Doc) -> Doc:
     pub = publication_date(doc)
     primary = language_of(doc)
     languages = [primary, *(code for code in LANGUAGES if code != primary)]
-    anchors = [m for m in TOKEN.finditer(text) if _may_anchor(m.group())]  # one pass over the words for all languages
+    # one pass over the words for all languages; anchors_of of any language gives these and no others
+    first_words = _anchor_first_words()
+    anchors = [m for m in TOKEN.finditer(text)
+               if (word := m.group())[0].isdigit() or word in first_words or word.lower() in first_words]
     chosen = _choose([c for rank, code in enumerate(languages) for c in _candidates(text, anchors, code, rank)])
     times: list[TimeExpr] = []
     # clock times last: they take the date of a day expression of their sentence
@@ -99,10 +102,10 @@ def publication_date(doc: Doc) -> date | None:
     return a.published.date() if a.published else None
 
 
-@lru_cache(maxsize=100_000)
-def _may_anchor(word: str) -> bool:
-    """Can a word anchor a time expression in any language? (asked of every word of every article)"""
-    return any(time_words(code).anchors_of(word) for code in LANGUAGES)
+@cache
+def _anchor_first_words() -> frozenset[str]:
+    """The words (as written and folded) that begin a form of an anchor class in some language."""
+    return frozenset(word for code in LANGUAGES for word in time_words(code).anchor_words)
 
 
 def _candidates(text: str, words_found: list[re.Match], lang: str, lang_rank: int) -> list[Candidate]:
