@@ -86,8 +86,10 @@ class Speech:
             oblique_place_endings="(" + "|".join(d.get("oblique_place_endings") or ["$^"]) + ")$",
         )
 
-    def lemma(self, t: Token) -> str:
-        return self.forms.get(t.text.lower()) or (t.lemma.split(":")[0].lower() if t.lemma else t.text.lower())
+    def lemma(self, t: Token, word: str | None = None) -> str:
+        """The lemma the speech lists are written in; ``word``: the token's text in lower case, when the caller has it."""
+        word = t.text.lower() if word is None else word
+        return self.forms.get(word) or (t.lemma.split(":")[0].lower() if t.lemma else word)
 
     def verb(self, t: Token, closing: bool = False, labelling: bool = False, next_word: str = "",
              lemma: str | None = None) -> str | None:
@@ -171,8 +173,8 @@ class Subjects:
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         # each offset inside a mention -> the first mention holding it (later ones written first, then overwritten)
         self.mention_by_offset = {offset: m for m in reversed(self.mentions) for offset in range(m.start, m.end)}
-        self.lemmas = [speech.lemma(t) for t in self.tokens]
         self.lowered = [t.text.lower() for t in self.tokens]
+        self.lemmas = [speech.lemma(t, word) for t, word in zip(self.tokens, self.lowered)]
         self.quoted = Spans()  # spans of quoted words: nobody inside them is a speaker
         self.titles: list[tuple[int, int]] = []  # quoted names of things ("Gazeta Wyborcza")
         self.known_gender: dict[str, str] = {}  # entity id -> gender of the verbs it was the subject of

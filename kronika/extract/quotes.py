@@ -68,6 +68,8 @@ class QuoteFinder:
         openers = by_first_word(self.speech.according_to)
         self.speech_tokens = [k for k, (lemma, word) in enumerate(zip(self.sp.lemmas, self.sp.lowered))
                               if lemma in self.speech.verbs or word in openers]
+        # the first words of "cytowany przez", "powołując się na"...: _chain's phrases start with these
+        self.chain_openers = by_first_word(self.speech.source_cited).keys() | by_first_word(self.speech.relayed_by).keys()
         self.direct: list[Quote] = []
         self.statements: list[Quote] = []
         if self.text and self.tokens:
@@ -290,9 +292,10 @@ class QuoteFinder:
 
     def _chain(self, a: Attribution, i: int, j: int) -> None:
         """Relays and sources named around the verb: ``cytowany przez X``, ``powołując się na Y``."""
+        openers = self.chain_openers
         for k in range(i, j):
-            if self._inside(self.tokens[k].start):
-                continue
+            if self.sp.lowered[k] not in openers or self._inside(self.tokens[k].start):
+                continue  # no phrase of either kind starts here
             n = self.sp.phrase_at(k, self.speech.source_cited)
             if n:
                 found = self.sp.candidates(k + n, j, skip_phrases=False)
