@@ -283,7 +283,7 @@ def generated_forms(lemma: str) -> tuple:
     out = []
     for i in interps:
         orth, lemma, (tag, names, labels) = _orth(i), _lemma(i), _resolve(_tag_id(i), _name_id(i), _labels_id(i))
-        out.extend((orth, lemma, t, names, labels) for t in _undotted(tag))
+        out += [(orth, lemma, t, names, labels) for t in _undotted(tag)]
     return tuple(out)
 
 

@@ -298,11 +298,14 @@ def _after_cues(text: str, ms: list[re.Match], kinds: list[str | None], found: l
     from kronika.language.names import base_form
 
     out = []
+    labels = [lab for lab in ("ORG", "PER", "LOC") if lab in typed.values()]  # (no base form needed for the others)
+    if not labels:
+        return out
     for k, j in _unknown_runs(text, ms, kinds):
         if any(m.start < ms[j].end() and ms[k].start() < m.end for m in found):
             continue
         name = text[ms[k].start():ms[j].end()]
-        label = next((lab for lab in ("ORG", "PER", "LOC") if typed.get(base_form(name, lab)) == lab), None)
+        label = next((lab for lab in labels if typed.get(base_form(name, lab)) == lab), None)
         if label:
             out.append(Mention(ms[k].start(), ms[j].end(), name, label, source="rule"))
     return out

@@ -55,9 +55,14 @@ def _parse(lemma: str, tag: str, qualifiers) -> Form | None:
     if values is None:
         return None
     pos, number, cases, genders, degree = values
-    quals = set(qualifiers or ())
-    kind = "person" if PERSON & quals else "name" if PROPER & quals else ""
-    return Form(lemma.split(":")[0], pos, number, cases, genders, kind, 1.0, degree)
+    return Form(lemma.split(":")[0], pos, number, cases, genders, _kind(qualifiers or ()), 1.0, degree)
+
+
+@lru_cache(maxsize=10_000)
+def _kind(qualifiers: tuple[str, ...]) -> str:
+    """The kind of name (:attr:`Form.kind`) SGJP's qualifiers of a reading say."""
+    quals = set(qualifiers)
+    return "person" if PERSON & quals else "name" if PROPER & quals else ""
 
 
 @lru_cache(maxsize=10_000)
@@ -86,6 +91,16 @@ def _endings():
     return sorted(lang.load("pl", "declension")["endings"], key=lambda r: -len(r["end"]))
 
 
+@cache
+def _endings_by_size() -> tuple[tuple[int, dict[str, list[dict]]], ...]:
+    """The ending rules by the length of their ending, longest first, then by the ending: the rules a
+    word's ending matches, found without trying each, come in the order of :func:`_endings`."""
+    by_size: dict[int, dict[str, list[dict]]] = {}
+    for rule in _endings():
+        by_size.setdefault(len(rule["end"]), {}).setdefault(rule["end"], []).append(rule)
+    return tuple(sorted(by_size.items(), reverse=True))
+
+
 def _after_ok(stem: str, after: str | list[str] | None) -> bool:
     """Does the stem end as the rule's ``after`` asks: a string of letters, "C" (a consonant) or a list of endings."""
     if not after:
@@ -104,20 +119,24 @@ def guess(word: str) -> tuple[Form, ...]:
     # the word as it is: a nominative, or a foreign name that does not decline (Bibi, May)
     out = [Form(word, "subst", _shared("sg"), _shared(*CASES), ALL_GENDERS, "name", 0.0)]
     norm = _normalise_apostrophe(word)
-    for rule in _endings():
-        end = rule["end"]
-        if not norm.endswith(end) or len(norm) - len(end) < 2:
+    for size, rules_by_end in _endings_by_size():
+        if len(norm) - size < 2:
             continue
-        stem = norm[: len(norm) - len(end)]
-        if not _after_ok(stem, rule.get("after")):
-            continue
-        # masculine names in -a decline as feminine nouns do (Bajwa -> Bajwie), but a final -y
-        # or -i is as likely the name's own (Barry, O'Leary, Naimski)
-        genders = ("f", "m1") if rule["gender"] == "f" and rule["base"].endswith("a") and end not in ("y", "i") else \
-            ("f",) if rule["gender"] == "f" else ("m1", "m3")
-        out.append(Form(stem + rule["base"], "subst", _shared("sg"), _shared(*rule["cases"].split(".")),
-                        _shared(*genders), "name", rule.get("trust", GUESSED_ENDING)))
+        stem, end = norm[: len(norm) - size], norm[len(norm) - size:]
+        for rule in rules_by_end.get(end, ()):
+            if _after_ok(stem, rule.get("after")):
+                out.append(_guessed(stem, end, rule))
     return tuple(out)
+
+
+def _guessed(stem: str, end: str, rule: dict) -> Form:
+    """The reading an ending rule guesses for a word ``stem`` + ``end``."""
+    # masculine names in -a decline as feminine nouns do (Bajwa -> Bajwie), but a final -y
+    # or -i is as likely the name's own (Barry, O'Leary, Naimski)
+    genders = ("f", "m1") if rule["gender"] == "f" and rule["base"].endswith("a") and end not in ("y", "i") else \
+        ("f",) if rule["gender"] == "f" else ("m1", "m3")
+    return Form(stem + rule["base"], "subst", _shared("sg"), _shared(*rule["cases"].split(".")),
+                _shared(*genders), "name", rule.get("trust", GUESSED_ENDING))
 
 
 @cache
@@ -189,17 +208,17 @@ def _person(words: list[str], known: frozenset[str]) -> str:
     caseless = len(words) > 1 and all(f.trust < GUESSED_ENDING or "sg" not in f.number for f in _word_forms(words[-1])) \
         and not any(GUESSED_ENDING < f.trust < 1 for w in words for f in _word_forms(w))  # Jean-Claude'a
     choices = [_person_choices(w, known) for w in words]
+    shared = set(choices[0]).intersection(*choices[1:]) if choices else set(CASE_GENDERS)
     best, best_score = None, None
-    for case in CASES:
-        for gender in PERSON_GENDERS:
-            if any((case, gender) not in chosen for chosen in choices):
-                continue
-            picked = [chosen[case, gender] for chosen in choices]
-            score = 0.7 if caseless and case == "nom" else 0.0
-            for _f, f_score in picked:
-                score += f_score
-            if best_score is None or score > best_score:
-                best, best_score = picked, score
+    for case_gender in CASE_GENDERS:
+        if case_gender not in shared:
+            continue
+        picked = [chosen[case_gender] for chosen in choices]
+        score = 0.7 if caseless and case_gender[0] == "nom" else 0.0
+        for _f, f_score in picked:
+            score += f_score
+        if best_score is None or score > best_score:
+            best, best_score = picked, score
     if best is None:
         return " ".join(words)
     # only the winner is spelled (each nominative may ask the generator for a new lemma's forms);
@@ -208,6 +227,7 @@ def _person(words: list[str], known: frozenset[str]) -> str:
 
 
 PERSON_GENDERS = ("m1", "f")
+CASE_GENDERS = tuple((case, gender) for case in CASES for gender in PERSON_GENDERS)  # in the order tried
 PERSON_POS = NOUN_POS | {"adj"}
 
 
