@@ -29,7 +29,7 @@ class PartialTagger(Tagger):
 
     def _per_word(self, name: str, compute):
         """A bounded cache of ``compute(form)`` on this tagger, emptied when its labels change."""
-        key = (name, len(self.labels))
+        key = (name, len(self.cfg["labels"]))  # (spaCy's labels property copies them all)
         cache = self.__dict__.get(key)
         if cache is None:
             cache = self.__dict__[key] = lru_cache(maxsize=200_000)(compute)
@@ -37,7 +37,7 @@ class PartialTagger(Tagger):
 
     def _label_index(self) -> dict[str, int]:
         index = self.__dict__.get("_index")
-        if index is None or len(index) != len(self.labels):
+        if index is None or len(index) != len(self.cfg["labels"]):
             index = self._index = {label: i for i, label in enumerate(self.labels)}
         return index
 
