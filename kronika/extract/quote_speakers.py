@@ -6,6 +6,7 @@ verb; a subject named by a role (``ukraińska ambasador``) is resolved through t
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -109,8 +110,10 @@ class Speakers(Subjects):
         topic = None
         if g == "pl":
             return None  # "Służby podkreślają": a plural verb goes on about no single person
-        for sentence in self.doc.sentences:
-            if sentence.start <= since or sentence.end > pos:
+        sentences = self.doc.sentences
+        starts = [s.start for s in sentences]
+        for sentence in sentences[bisect.bisect_right(starts, since):bisect.bisect_left(starts, pos)]:
+            if sentence.end > pos:
                 continue
             i, j = self.index(sentence.start), self.index(sentence.end)
             first = next(iter(self.candidates(i, j)), None)

@@ -86,10 +86,15 @@ class Speech:
             oblique_place_endings="(" + "|".join(d.get("oblique_place_endings") or ["$^"]) + ")$",
         )
 
-    def lemma(self, t: Token, word: str | None = None) -> str:
-        """The lemma the speech lists are written in; ``word``: the token's text in lower case, when the caller has it."""
-        word = t.text.lower() if word is None else word
-        return self.forms.get(word) or (t.lemma.split(":")[0].lower() if t.lemma else word)
+    def lemma(self, t: Token) -> str:
+        return self.lemmas([t], [t.text.lower()])[0]
+
+    def lemmas(self, tokens: list[Token], words: list[str]) -> list[str]:
+        """The lemma of each token as the speech lists write it: its word's entry in ``forms``, else
+        its lemma without Morfeusz's homonym mark, lower-cased, else the word. ``words``: the tokens'
+        texts in lower case. (One comprehension for a whole document: a call per token costs more.)"""
+        forms = self.forms
+        return [forms.get(w) or (t.lemma.split(":")[0].lower() if t.lemma else w) for t, w in zip(tokens, words)]
 
     def verb(self, t: Token, closing: bool = False, labelling: bool = False, next_word: str = "",
              lemma: str | None = None) -> str | None:
@@ -174,7 +179,7 @@ class Subjects:
         # each offset inside a mention -> the first mention holding it (later ones written first, then overwritten)
         self.mention_by_offset = {offset: m for m in reversed(self.mentions) for offset in range(m.start, m.end)}
         self.lowered = [t.text.lower() for t in self.tokens]
-        self.lemmas = [speech.lemma(t, word) for t, word in zip(self.tokens, self.lowered)]
+        self.lemmas = speech.lemmas(self.tokens, self.lowered)
         self.quoted = Spans()  # spans of quoted words: nobody inside them is a speaker
         self.titles: list[tuple[int, int]] = []  # quoted names of things ("Gazeta Wyborcza")
         self.known_gender: dict[str, str] = {}  # entity id -> gender of the verbs it was the subject of

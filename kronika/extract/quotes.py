@@ -423,13 +423,12 @@ def merge_repeats(quotes: list[Quote]) -> list[Quote]:
     """One quote for words an article repeats (a lead summary, a heading, the body): of two
     quotes by the same speaker where the shorter shares all its words, or at least half of them
     and three or more, with the longer, keep the longer."""
-    kept: list[Quote] = []
+    kept: list[tuple[Quote, set[str]]] = []  # with the set of its words
     for q in sorted(quotes, key=lambda q: -len(WORD.findall(q.text))):
         ws = set(WORD.findall(q.text.lower()))
-        if not any((k.speaker == q.speaker or q.speaker is None) and _repeats(ws, set(WORD.findall(k.text.lower())))
-                   for k in kept):
-            kept.append(q)
-    return sorted(kept, key=lambda q: q.start)
+        if not any((k.speaker == q.speaker or q.speaker is None) and _repeats(ws, kws) for k, kws in kept):
+            kept.append((q, ws))
+    return sorted((q for q, _ in kept), key=lambda q: q.start)
 
 
 def _repeats(shorter: set[str], longer: set[str]) -> bool:
