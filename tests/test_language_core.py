@@ -75,6 +75,18 @@ def test_apostrophe_forms_are_one_token():
     assert words("Rozmowa ze Steve'em i o Steve’a planie.") == ["Rozmowa", "ze", "Steve'em", "i", "o", "Steve’a", "planie", "."]
 
 
+def test_tokens_are_spacys_whatever_the_chunk_cache_holds():
+    """tokenize asks spaCy's tokenizer only about chunks it has not seen (see kronika.language.tokenize)."""
+    from kronika.language.tokenize import tokenizer
+
+    text = "Gen. Nowak (PiS) powiedział m.in.: Cannot XD, Steve'a 3.12.2025 godz. 12.30 - tak!\n  ok…   „Nie”"
+    for lang in ("pl", "en"):
+        spacy_tokens = [(t.idx, t.idx + len(t)) for t in tokenizer(lang)(text) if not t.is_space]
+        assert tokenize(text, lang=lang) == spacy_tokens
+        assert tokenize(text, lang=lang) == spacy_tokens  # again, every chunk now known
+        assert tokenize("x " + text + " y", 2, 2 + len(text), lang) == [(s + 2, e + 2) for s, e in spacy_tokens]
+
+
 @pytest.mark.parametrize(
     "form, lemma, tag",
     [

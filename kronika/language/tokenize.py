@@ -81,19 +81,65 @@ def tokenizer(lang: str):
             tok.add_special_case(form + ".", [{ORTH: form + "."}])
     tok.prefix_search = compile_prefix_regex([r"[-–—](?=[^\W\d_])", *nlp.Defaults.prefixes]).search
     tok.token_match = WHOLE_TOKEN.match
-    # spaCy keeps the tokens of up to 10,000 distinct whitespace-separated chunks; a few hundred
-    # articles hold more, and a chunk seen again is then split by its affix regexes again
-    tok.max_cache_size = 100_000
     return tok
 
 
+CHUNK = re.compile(r"\S+")  # (\s is exactly what str.isspace, and so spaCy, takes for whitespace)
+CHUNK_CACHE_SIZE = 200_000
+
+
+@cache
+def _chunk_tokens(lang: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Whitespace-free chunk of text -> its tokens' offsets within it, for :func:`tokenize`."""
+    return {}
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None, lang: str = "pl") -> list[tuple[int, int]]:
-    """Offsets ``(start, end)`` of the tokens of ``text[start:end]`` (whitespace dropped)."""
+    """Offsets ``(start, end)`` of the tokens of ``text[start:end]`` (whitespace dropped).
+
+    spaCy's tokenizer splits each whitespace-free chunk on its own, so each chunk's tokens are kept
+    here and a paragraph asks spaCy only about its new chunks. spaCy's own cache of chunks is no
+    help: it stops filling for the rest of a text after a special case ("gen."), and a call costs
+    a Doc and its arrays even when every chunk is cached."""
     end = len(text) if end is None else end
-    doc = tokenizer(lang)(text[start:end])
-    if not len(doc):
-        return []
-    return [(start + i, start + i + n) for i, n, space in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if not space]
+    known = _chunk_tokens(lang)
+    chunks = [(m.start(), m.group()) for m in CHUNK.finditer(text, start, end)]
+    if any(chunk not in known for _, chunk in chunks):
+        if len(known) > CHUNK_CACHE_SIZE:
+            known.clear()
+        known.update(_split_chunks(list(dict.fromkeys(chunk for _, chunk in chunks if chunk not in known)), lang))
+    return [(pos + a, pos + b) for pos, chunk in chunks for a, b in known[chunk]]
+
+
+def _split_chunks(chunks: list[str], lang: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The tokens of each chunk. A word of letters alone is one token: every prefix, suffix and
+    infix rule of spaCy's (and kronika's) takes a character that is no letter or follows a digit,
+    so only a special case ("Cannot", "XD") splits it. The others are tokenized together in one
+    call, joined by line breaks, which are tokens of their own, so that no special case of spaCy's
+    (matched over tokens) spans two chunks."""
+    specials = _special_words(lang)
+    out = {chunk: ((0, len(chunk)),) for chunk in chunks if chunk.isalpha() and chunk not in specials}
+    rest = [chunk for chunk in chunks if chunk not in out]
+    if not rest:
+        return out
+    doc = tokenizer(lang)("\n".join(rest))
+    spans: list[list[tuple[int, int]]] = [[] for _ in rest]
+    k, chunk_start, chunk_end = 0, 0, len(rest[0])
+    for i, n, space in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist():
+        if space:
+            continue
+        while i >= chunk_end:  # the next chunk, after its line break
+            k += 1
+            chunk_start, chunk_end = chunk_end + 1, chunk_end + 1 + len(rest[k])
+        spans[k].append((i - chunk_start, i - chunk_start + n))
+    out.update((chunk, tuple(s)) for chunk, s in zip(rest, spans))
+    return out
+
+
+@cache
+def _special_words(lang: str) -> frozenset[str]:
+    """The strings spaCy's tokenizer for ``lang`` splits by a rule of its own (special cases)."""
+    return frozenset(tokenizer(lang).rules)
 
 
 def split_sentences(text: str, spans: list[tuple[int, int]], lang: str = "pl") -> list[tuple[int, int]]:
