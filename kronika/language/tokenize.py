@@ -84,7 +84,6 @@ def tokenizer(lang: str):
     return tok
 
 
-CHUNK = re.compile(r"\S+")  # (\s is exactly what str.isspace, and so spaCy, takes for whitespace)
 CHUNK_CACHE_SIZE = 200_000
 
 
@@ -103,12 +102,19 @@ def tokenize(text: str, start: int = 0, end: int | None = None, lang: str = "pl"
     a Doc and its arrays even when every chunk is cached."""
     end = len(text) if end is None else end
     known = _chunk_tokens(lang)
-    chunks = [(m.start(), m.group()) for m in CHUNK.finditer(text, start, end)]
-    if any(chunk not in known for _, chunk in chunks):
+    chunks = text[start:end].split()  # (at what str.isspace, and so spaCy, takes for whitespace)
+    new = [chunk for chunk in chunks if chunk not in known]
+    if new:
         if len(known) > CHUNK_CACHE_SIZE:
             known.clear()
-        known.update(_split_chunks(list(dict.fromkeys(chunk for _, chunk in chunks if chunk not in known)), lang))
-    return [(pos + a, pos + b) for pos, chunk in chunks for a, b in known[chunk]]
+            new = chunks
+        known.update(_split_chunks(list(dict.fromkeys(new)), lang))
+    starts, pos, find = [], start, text.find
+    for chunk in chunks:
+        pos = find(chunk, pos)  # (the chunk's own place: only whitespace comes before it)
+        starts.append(pos)
+        pos += len(chunk)
+    return [(pos + a, pos + b) for pos, chunk in zip(starts, chunks) for a, b in known[chunk]]
 
 
 def _split_chunks(chunks: list[str], lang: str) -> dict[str, tuple[tuple[int, int], ...]]:
