@@ -116,7 +116,7 @@ class Speakers(Subjects):
             if sentence.end > pos:
                 continue
             i, j = self.index(sentence.start), self.index(sentence.end)
-            first = next(iter(self.candidates(i, j)), None)
+            first = next(self.each_candidate(i, j), None)
             if first is not None and first.mention is not None and first.mention.label == "PER" \
                     and self.nominative(first) and not self.quoted.holds(first.start):
                 e = self.entity(first)

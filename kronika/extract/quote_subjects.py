@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -211,7 +212,10 @@ class Subjects:
         With ``skip_phrases``, a prepositional phrase ("przez agencję IFX", "w Senacie") and
         a relay ("na antenie Polsat News") hold no subject and are skipped.
         """
-        out: list[Candidate] = []
+        return list(self.each_candidate(i, j, skip_phrases, oblique))
+
+    def each_candidate(self, i: int, j: int, skip_phrases: bool = True, oblique: bool = False) -> Iterator[Candidate]:
+        """:meth:`candidates` one by one, each found only when asked for (the first one is often enough)."""
         k = i
         while k < j:
             t = self.tokens[k]
@@ -228,22 +232,21 @@ class Subjects:
                 continue
             m = self.mention_at(t.start)
             if m is not None and m.text.split()[0].lower() not in self.speech.not_names:
-                out.append(Candidate(m.start, m.end, mention=m))
+                yield Candidate(m.start, m.end, mention=m)
                 k = max(k + 1, self.index(m.end))
                 continue
             if self.lemmas[k] in self.speech.roles:  # also "Szef" opening a sentence, tagged as a name
                 cand, k = self._role_phrase(k, j, oblique)
-                out.append(cand)
+                yield cand
                 continue
             if t.pos in NAME_POS and t.text[:1].isupper() and t.text.lower() not in self.speech.not_names:
                 e = k
                 while e + 1 < j and self.tokens[e + 1].pos in NAME_POS and self.tokens[e + 1].text[:1].isupper():
                     e += 1
-                out.append(Candidate(t.start, self.tokens[e].end))
+                yield Candidate(t.start, self.tokens[e].end)
                 k = e + 1
                 continue
             k += 1
-        return out
 
     def _in_phrase(self, t: Token) -> bool:
         """Does ``t`` continue a prepositional phrase (a noun phrase not in the nominative)?"""
