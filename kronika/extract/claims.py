@@ -68,7 +68,7 @@ class Found:
 
 
 def _words(view: DocView, i: int) -> tuple[str, str]:
-    return view.lemmas[i].lower(), view.doc.tokens[i].text.lower()
+    return view.lowered[i]
 
 
 def _speaker(view: DocView, clause: range, lang: str) -> str | None:

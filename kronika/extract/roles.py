@@ -118,12 +118,17 @@ class DocView:
             self._clauses[sentence.start] = split_clauses(self.doc.tokens, sentence, cfg)
         return self._clauses[sentence.start]
 
+    @cached_property
+    def lowered(self) -> list[tuple[str, str]]:
+        """(lemma, word) of each token in lower case: the form the word lists are looked up in."""
+        return [(base.lower(), t.text.lower()) for base, t in zip(self.lemmas, self.doc.tokens)]
+
     def tokens_with(self, words: set[str] | frozenset[str]) -> list[int]:
-        """Indices of the tokens whose lemma (as written or in lower case) or lower-cased word is one
-        of ``words``: the few tokens a word list can match, found in one pass so that the clauses
-        holding none of them are passed over (see :func:`within`)."""
-        return [i for i, (base, t) in enumerate(zip(self.lemmas, self.doc.tokens))
-                if base in words or base.lower() in words or t.text.lower() in words]
+        """Indices of the tokens whose lemma or word (as written or in lower case) is one of ``words``:
+        the few tokens a word list can match, found in one pass so that the clauses holding none of
+        them are passed over (see :func:`within`)."""
+        return [i for i, (base, (low_base, low_word)) in enumerate(zip(self.lemmas, self.lowered))
+                if base in words or low_base in words or low_word in words]
 
     def reference(self, start: int, end: int) -> str | None:
         """``reference`` of a span, asked once per doc (the entity linker's role search is not cheap)."""
