@@ -137,6 +137,11 @@ class ActorIndex:
             if len({id(a) for a in single}) > 1:
                 self._by_first[first] = [e for e in entries if e[0] or e[1] is single[0]]
 
+    def may_start(self, word: str) -> bool:
+        """Can a name start with ``word``? False means :meth:`match` finds nothing there: a word
+        that no name starts with is looked up again only when capitalised (see ``match``)."""
+        return word in self._by_first or word[:1].isupper()
+
     def match(self, ws: list[str], i: int, stop: int | None = None) -> Hit | None:
         """The longest actor name starting at word ``i`` of ``ws`` (and ending before ``stop``)."""
         stop = len(ws) if stop is None else stop

@@ -41,7 +41,7 @@ def _scan(text: str, ms, ws: list[str], i: int, stop: int, only: str | None = No
     index = actor_index()
     out = []
     while i < stop:
-        hit = index.match(ws, i, stop) if ws[i][:1].isalpha() else None
+        hit = index.match(ws, i, stop) if ws[i][:1].isalpha() and index.may_start(ws[i]) else None
         if hit and (only is None or hit.actor.type == only):
             n, actor = hit.n, hit.actor
             start, end = ms[i].start(), ms[i + n - 1].end()
