@@ -18,7 +18,8 @@ from functools import cache
 from kronika import lang as lang_data
 from kronika.extract import language_of
 from kronika.extract.events import lexicon
-from kronika.extract.roles import NOUN_CLASSES, VERB_CLASSES, DocView, lemma, nominative_reference, within, word_class
+from kronika.extract.roles import (NOUN_CLASSES, VERB_CLASSES, DocView, lemma, lower_case, nominative_reference, within,
+                                   word_class)
 from kronika.model import Claim, Doc, Event, Span, Stance
 
 REPORT_CLASSES = VERB_CLASSES | {"ign", "pact"}  # a report is a verb ("poinformował"), not its gerund
@@ -36,6 +37,11 @@ class Cues:
     window: int
     complementizers: frozenset[str]  # "że": the next clause is what is reported
     about: frozenset[str]  # "o": the rest of the clause is what is reported
+
+    def __post_init__(self):
+        # the words that make a token worth reading, for DocView.tokens_with
+        self.report_words = lower_case(self.report, self.sources)
+        self.stance_words = lower_case(self.stance_of, *self.contradictions)
 
 
 @cache
@@ -109,7 +115,7 @@ def _each_clause(view: DocView, lang: str, cued: list[int]):
 def _reports(doc: Doc, view: DocView, c: Cues, lang: str) -> list[Report]:
     tokens = doc.tokens
     out = []
-    cued = view.tokens_with(c.report.keys() | c.sources)  # no other token is a report verb or a source preposition
+    cued = view.tokens_with(c.report_words)  # no other token is a report verb or a source preposition
     for si, sent, clauses, ci, clause in _each_clause(view, lang, cued):
         for i in within(cued, clause):
             lem, word = _words(view, i)
@@ -136,7 +142,7 @@ def _stances(doc: Doc, view: DocView, c: Cues, lang: str) -> list[tuple[int, int
     """(sentence, offset, stance) for every stance cue; its holder is the clause's subject."""
     tokens = doc.tokens
     out = []
-    cued = view.tokens_with(c.stance_of.keys() | frozenset().union(*c.contradictions))
+    cued = view.tokens_with(c.stance_words)
     for si, _, clauses, ci, clause in _each_clause(view, lang, cued):
         if not within(cued, clause):
             continue  # no stance word and no word of a contradiction: no stance

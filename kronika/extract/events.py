@@ -18,7 +18,7 @@ from kronika.extract import language_of
 from kronika.extract.event_merge import Candidate, inherit_setting, merge
 from kronika.extract.figures import find_figures, numbers
 from kronika.extract.roles import (FINITE, NOUN_CLASSES, VERB_CLASSES, Arg, DocView, RoleReader, adjective_parties, agrees,
-                                   cases, lemma, nominative_reference, within, word_class)
+                                   cases, lemma, lower_case, nominative_reference, within, word_class)
 from kronika.extract.status import PARTICIPLES, StatusReader
 from kronika.extract.times import event_date
 from kronika.model import Doc
@@ -67,7 +67,7 @@ class Lexicon:
     def __post_init__(self):
         self.index = {**{form: (key, self.triggers[key]) for form, key in self.forms.items()},
                       **{key: (key, trig) for key, trig in self.triggers.items()}}
-        self.trigger_words = frozenset(self.index) | frozenset(self.verb_object)  # what _hits can look up
+        self.trigger_words = lower_case(self.index, self.verb_object)  # what _hits can look up
 
     def lookup(self, tok, base: str | None = None) -> tuple[str, Trigger] | None:
         base = lemma(tok) if base is None else base

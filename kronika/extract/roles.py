@@ -123,12 +123,12 @@ class DocView:
         """(lemma, word) of each token in lower case: the form the word lists are looked up in."""
         return [(base.lower(), t.text.lower()) for base, t in zip(self.lemmas, self.doc.tokens)]
 
-    def tokens_with(self, words: set[str] | frozenset[str]) -> list[int]:
-        """Indices of the tokens whose lemma or word (as written or in lower case) is one of ``words``:
-        the few tokens a word list can match, found in one pass so that the clauses holding none of
-        them are passed over (see :func:`within`)."""
-        return [i for i, (base, (low_base, low_word)) in enumerate(zip(self.lemmas, self.lowered))
-                if base in words or low_base in words or low_word in words]
+    def tokens_with(self, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lemma or word in lower case is one of ``words`` (a list made
+        by :func:`lower_case`; it then holds every token whose lemma or word, as written or in lower
+        case, is on the original list): the few tokens a word list can match, found in one pass so
+        that the clauses holding none of them are passed over (see :func:`within`)."""
+        return [i for i, (low_base, low_word) in enumerate(self.lowered) if low_base in words or low_word in words]
 
     def reference(self, start: int, end: int) -> str | None:
         """``reference`` of a span, asked once per doc (the entity linker's role search is not cheap)."""
@@ -158,6 +158,12 @@ class DocView:
     def label(self, entity_id: str) -> str:
         e = self.doc.entity(entity_id)
         return e.type if e else "ORG"
+
+
+def lower_case(*lists) -> frozenset[str]:
+    """The words of the lists in lower case, for :meth:`DocView.tokens_with` (what is no string,
+    such as a YAML ``no`` read as False, matches no token and is left out)."""
+    return frozenset(w.lower() for words in lists for w in words if isinstance(w, str))
 
 
 def within(indices: list[int], span: range) -> list[int]:
