@@ -351,7 +351,7 @@ def _candidates(doc: Doc, lex: Lexicon, view: DocView) -> list[Candidate]:
                 s_start = min([tokens[i].start] + [a.start for a in inside])
                 s_end = max([tokens[i].end] + [a.end for a in inside])
                 status, negated = lex.status.status(tokens, clause, i, {i}, opener, lex.light | trig.objects,
-                                                    clauses[ci - 1] if ci else None)
+                                                    clauses[ci - 1] if ci else None, view.lowered)
                 etype = trig.types[0]
                 if negated and trig.negated_type:
                     etype, status = trig.negated_type, "occurred"

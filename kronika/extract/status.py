@@ -77,7 +77,8 @@ class StatusReader:
         return out
 
     def status(self, tokens: list[Token], clause: range, trigger: int, used: set[int], prefix_open: str | None,
-               light: frozenset[str] = frozenset(), before: range | None = None) -> tuple[str, bool]:
+               light: frozenset[str] = frozenset(), before: range | None = None,
+               lowered: list[tuple[str, str]] | None = None) -> tuple[str, bool]:
         """(status, negated) of the event triggered at ``trigger``; ``used`` are the trigger's own tokens.
 
         A trigger noun is negated only through a verb that realises it (``light``: ``nie odbyło się``,
@@ -86,9 +87,11 @@ class StatusReader:
         ``before``: the clause before, whose verb an infinitive with none of its own depends on.
         ``negated`` tells the caller that the trigger itself is negated, for triggers whose
         negation is another event type (``nie zgadzają się`` is a rejection).
+        ``lowered``: the lower-cased (lemma, word) of every token (``DocView.lowered``), when the caller has them.
         """
         others = [i for i in clause if i not in used]
-        spelled = {i: _spelling(tokens[i]) for i in others}  # looked up in several lists below
+        # looked up in several lists below
+        spelled = {i: lowered[i] if lowered is not None else _spelling(tokens[i]) for i in others}
         if prefix_open in self.sets.get("hypothetical", ()) or self._any("hypothetical", spelled.values()):
             return "hypothetical", False
         if self._any("cancel", spelled.values()):
