@@ -124,7 +124,7 @@ def _split_chunks(chunks: list[str], lang: str) -> dict[str, tuple[tuple[int, in
     call, joined by line breaks, which are tokens of their own, so that no special case of spaCy's
     (matched over tokens) spans two chunks."""
     specials = _special_words(lang)
-    out = {chunk: ((0, len(chunk)),) for chunk in chunks if chunk.isalpha() and chunk not in specials}
+    out = {chunk: _one_tuple((0, len(chunk))) for chunk in chunks if chunk.isalpha() and chunk not in specials}
     rest = [chunk for chunk in chunks if chunk not in out]
     if not rest:
         return out
@@ -138,8 +138,15 @@ def _split_chunks(chunks: list[str], lang: str) -> dict[str, tuple[tuple[int, in
             k += 1
             chunk_start, chunk_end = chunk_end + 1, chunk_end + 1 + len(rest[k])
         spans[k].append((i - chunk_start, i - chunk_start + n))
-    out.update((chunk, tuple(s)) for chunk, s in zip(rest, spans))
+    out.update((chunk, _one_tuple(*s)) for chunk, s in zip(rest, spans))
     return out
+
+
+@cache
+def _one_tuple(*spans: tuple[int, int]) -> tuple[tuple[int, int], ...]:
+    """One tuple for each way of splitting a chunk ("word" + "," of every length): the cache of
+    chunks holds a few thousand of them, not one per chunk."""
+    return spans
 
 
 @cache
