@@ -22,7 +22,7 @@ def test_remembered_word_vectors_give_what_the_whole_model_gives(nlp):
     doc = Doc(nlp.vocab, words=WORDS)
     expected = tok2vec.predict([doc])[0]
     assert numpy.allclose(cache.predict([doc])[0], expected, atol=1e-5)
-    assert len(cache.vectors) == len(set(WORDS))
+    assert len(cache.rows) == len(set(WORDS))
     assert numpy.allclose(cache.predict([doc])[0], expected, atol=1e-5)  # now from memory
 
 
@@ -31,5 +31,5 @@ def test_a_full_cache_starts_again_and_stays_bounded(nlp):
     first = cache.predict([Doc(nlp.vocab, words=WORDS[:6])])[0]
     second = cache.predict([Doc(nlp.vocab, words=WORDS[6:])])[0]
     assert first.shape == (6, cache.width) and second.shape == (len(WORDS) - 6, cache.width)
-    assert len(cache.vectors) <= 10
+    assert len(cache.rows) <= 10
     assert cache.predict([Doc(nlp.vocab, words=[])])[0].shape == (0, cache.width)

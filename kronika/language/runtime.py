@@ -48,20 +48,25 @@ class EmbeddingCache:
         self.width = model.get_dim("nO")
         self.vocab = vocab
         self.size = size
-        self.vectors: dict[str, numpy.ndarray] = {}
+        self.rows: dict[str, int] = {}  # word -> its row in self.table
+        self.table = numpy.zeros((1024, self.width), dtype="float32")
 
     def predict(self, docs: list[Doc]) -> list[numpy.ndarray]:
         return self.encode.predict([self._embedded(doc) for doc in docs])
 
     def _embedded(self, doc: Doc) -> numpy.ndarray:
         words = doc.user_data.get("words") or [t.text for t in doc]
-        if not words:
-            return numpy.zeros((0, self.width), dtype="float32")
-        vectors = self.vectors
-        new = [w for w in dict.fromkeys(words) if w not in vectors]
+        rows = self.rows
+        new = [w for w in dict.fromkeys(words) if w not in rows]
         if new:
-            if len(vectors) + len(new) > self.size:
-                vectors.clear()
+            if len(rows) + len(new) > self.size:
+                rows.clear()
                 new = list(dict.fromkeys(words))
-            vectors.update(zip(new, self.embed.predict([Doc(self.vocab, words=new)])[0]))
-        return numpy.stack([vectors[w] for w in words])
+            first, end = len(rows), len(rows) + len(new)
+            if end > len(self.table):
+                grown = numpy.zeros((max(end, 2 * len(self.table)), self.width), dtype="float32")
+                grown[:first] = self.table[:first]
+                self.table = grown
+            self.table[first:end] = self.embed.predict([Doc(self.vocab, words=new)])[0]
+            rows.update(zip(new, range(first, end)))
+        return self.table[[rows[w] for w in words]]
