@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kronika.language import entity_tagger, partial_tagger  # noqa: F401  (register the model's factories)
-from kronika.language.agreement import agree_prepositions, noun_like_pronouns, set_reading
+from kronika.language.agreement import agree_prepositions, noun_like_pronouns
 from kronika.language.morphology import Reading, analyse_word, weights
 from kronika.language.tagset import similarity, upos
 from kronika.model import Token
@@ -60,34 +60,30 @@ def lemma_counts() -> dict[str, float]:
 
 def tag(sentences: list[list[Token]]) -> list[tuple[int, int, str]]:
     """Fill lemma, tag and pos of the tokens of ``sentences``; return the model's entity spans
-    ``(start, end, fine NKJP label)`` (see ``kronika.language.ner``)."""
-    nlp = load_model()
-    if nlp is None:
-        for sentence in sentences:
-            for i, t in enumerate(sentence):
-                set_reading(t, choose(t.text, sentence_start=i == 0))
-            agree_prepositions(sentence)
-            noun_like_pronouns(sentence)
-        return []
-    labels = nlp.get_pipe("tagger").labels
+    ``(start, end, fine NKJP label)`` (see ``kronika.language.ner``). Without a trained model,
+    each token gets its most plausible reading and there are no spans."""
     tokens = [t for sentence in sentences for t in sentence]
-    words = [t.text for t in tokens]
-    doc = Doc(nlp.vocab, words=words)  # one document for all: spaCy's per-document costs paid once
-    doc.user_data["words"] = words
-    doc = nlp(doc)
+    nlp = load_model()
+    doc, predicted = None, [None] * len(tokens)
+    if nlp is not None:
+        words = [t.text for t in tokens]
+        doc = Doc(nlp.vocab, words=words)  # one document for all: spaCy's per-document costs paid once
+        doc.user_data["words"] = words
+        doc = nlp(doc)
+        labels = nlp.get_pipe("tagger").labels
+        predicted = [labels[i] for i in doc.user_data["tag_ids"].tolist()]
     first = 0
     sentence_of = []
-    tag_ids = doc.user_data["tag_ids"].tolist()
     for k, sentence in enumerate(sentences):
         for i, t in enumerate(sentence):
             form = t.text
-            t.lemma, t.tag, t.pos = _chosen(form, i == 0 or form[:1].islower(), labels[tag_ids[first + i]])
+            t.lemma, t.tag, t.pos = chosen(form, i == 0 or form[:1].islower(), predicted[first + i])
         agree_prepositions(sentence)
         noun_like_pronouns(sentence)
         sentence_of.extend([k] * len(sentence))
         first += len(sentence)
     spans = []
-    for e in doc.ents:
+    for e in doc.ents if doc is not None else ():
         end = e.end
         while sentence_of[end - 1] != sentence_of[e.start]:  # an entity never runs into the next sentence
             end -= 1
@@ -95,19 +91,12 @@ def tag(sentences: list[list[Token]]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def choose(form: str, sentence_start: bool = False, predicted: str | None = None) -> Reading:
-    """The reading of ``form`` to keep: the one with the ``predicted`` ctag (or closest to it),
-    then the more plausible one (``morphology.weights``), then a lemma whose letter case fits the
-    word (a lower-case word is not a proper name), then the commoner lemma."""
-    readings = analyse_word(form)
-    if len(readings) == 1:
-        return readings[0]
-    return _choose(form, form[:1].islower() or sentence_start, predicted)
-
-
 @lru_cache(maxsize=200_000)
-def _chosen(form: str, lower_word: bool, predicted: str) -> tuple[str, str, str]:
-    """``(lemma, tag, pos)`` of the reading :func:`choose` keeps, cached for the tagging loop."""
+def chosen(form: str, lower_word: bool, predicted: str | None) -> tuple[str, str, str]:
+    """``(lemma, tag, pos)`` of the reading of ``form`` to keep: the one with the ``predicted``
+    ctag (or closest to it), then the more plausible one (``morphology.weights``), then a lemma
+    whose letter case fits the word (``lower_word``: a lower-case word, or one opening a sentence,
+    is not a proper name), then the commoner lemma."""
     r = _choose(form, lower_word, predicted)
     return r.lemma, r.tag, upos(r.tag, r.lemma)
 
