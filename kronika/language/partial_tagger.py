@@ -55,11 +55,8 @@ class PartialTagger(Tagger):
         ids = tuple(sorted(best))
         return ids, numpy.array([best[i] for i in ids], dtype="float32")
 
-    def _choice(self, form: str) -> tuple[int | None, numpy.ndarray | None, numpy.ndarray | None]:
-        """For prediction: the only allowed label id, or the allowed ids and their log weights."""
-        return self._per_word("choice", self._find_choice)(form)
-
     def _find_choice(self, form: str) -> tuple[int | None, numpy.ndarray | None, numpy.ndarray | None]:
+        """For prediction: the only allowed label id, or the allowed ids and their log weights."""
         ids, w = self._candidates(form)
         if len(ids) == 1:
             return ids[0], None, None
