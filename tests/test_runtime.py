@@ -33,3 +33,13 @@ def test_a_full_cache_starts_again_and_stays_bounded(nlp):
     assert first.shape == (6, cache.width) and second.shape == (len(WORDS) - 6, cache.width)
     assert len(cache.rows) <= 10
     assert cache.predict([Doc(nlp.vocab, words=[])])[0].shape == (0, cache.width)
+
+
+def test_sentences_of_one_document_are_encoded_apart_as_in_training(nlp):
+    tok2vec = nlp.get_pipe("tok2vec").model
+    cache = EmbeddingCache(tok2vec, nlp.vocab)
+    first, second = WORDS[:5], WORDS[5:]
+    doc = Doc(nlp.vocab, words=first + second)
+    doc.user_data["sentence_lengths"] = [len(first), len(second)]
+    apart = [tok2vec.predict([Doc(nlp.vocab, words=words)])[0] for words in (first, second)]
+    assert numpy.allclose(cache.predict([doc])[0], numpy.concatenate(apart), atol=1e-5)

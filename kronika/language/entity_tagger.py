@@ -2,16 +2,31 @@
 
 spaCy's transition-based recognizer is the slow part of a small pipeline on a laptop CPU; a
 softmax over IOB labels on the shared tok2vec costs almost nothing more. The labels come from the
-reference entities (``Example.get_aligned_ner``), and a greedy decoder turns the predicted labels
-back into entity spans (an ``I-`` label that does not continue an entity of its type opens one).
+reference entities (``Example.get_aligned_ner``).
+
+The softmax scores each token on its own, so on its own it reads "Katarzyna Muras" as two first
+names, or a lone surname as a first name. The labels are therefore decoded together, by Viterbi,
+with how often one label follows another in the training data (counted at ``initialize`` and
+saved in the component's ``cfg``): a first name is rarely followed by another first name and
+almost always by a surname. ``transition_weight`` is how much those counts weigh against the
+softmax; an ``I-`` label that does not continue an entity of its type is never chosen.
 """
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.pipeline.tagger import DEFAULT_TAGGER_MODEL
 from spacy.tokens import Span
 from thinc.api import SequenceCategoricalCrossentropy
+
+TRANSITION_WEIGHT = 0.35
+# A token whose "O" has at least this probability is outside any entity; Viterbi runs only over
+# the stretches between such tokens (a few words in a hundred), which keeps decoding cheap.
+SURELY_OUTSIDE = 0.995
+IMPOSSIBLE = -1e4
 
 
 def iob(biluo: str | None) -> str | None:
@@ -37,12 +52,83 @@ def decode(labels: list[str]) -> list[tuple[int, int, str]]:
     return [tuple(s) for s in spans]
 
 
+def label_transitions(sequences, labels: list[str]) -> list[list[float]]:
+    """log P(label | previous label) from IOB label sequences (add-one smoothed; a sequence is
+    preceded and followed by "O"); impossible ``I-`` transitions get ``IMPOSSIBLE`` (JSON, where
+    the table is saved, has no infinity)."""
+    index = {label: i for i, label in enumerate(labels)}
+    counts = Counter()
+    for sequence in sequences:
+        previous = "O"
+        for label in list(sequence) + ["O"]:
+            if label is None:  # missing annotation: no evidence either way
+                previous = "O"
+                continue
+            counts[(previous, label)] += 1
+            previous = label
+    n = len(labels)
+    table = numpy.ones((n, n))
+    for (a, b), c in counts.items():
+        if a in index and b in index:
+            table[index[a], index[b]] += c
+    # log P(label | previous) - log P(label): the softmax already knows how common each label is
+    table = numpy.log(table / table.sum(axis=1, keepdims=True)) - numpy.log(table.sum(axis=0) / table.sum())
+    for j, label in enumerate(labels):
+        if label.startswith("I-"):
+            for i, previous in enumerate(labels):
+                if previous[2:] != label[2:]:
+                    table[i, j] = IMPOSSIBLE
+    return numpy.round(table, 4).tolist()
+
+
+def viterbi(log_probs: numpy.ndarray, transitions: numpy.ndarray, outside: int, weight: float) -> numpy.ndarray:
+    """The best label ids for one document: ``log_probs`` (tokens x labels) from the softmax plus
+    ``weight`` x the transitions, decoded over each stretch of tokens not surely outside."""
+    best = log_probs.argmax(axis=1)
+    sure = log_probs[:, outside] >= numpy.log(SURELY_OUTSIDE)
+    best[sure] = outside
+    trans = weight * transitions
+    i, n = 0, len(best)
+    while i < n:
+        if sure[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not sure[j]:
+            j += 1
+        best[i:j] = _viterbi_stretch(log_probs[i:j], trans, outside)
+        i = j
+    return best
+
+
+def _viterbi_stretch(log_probs: numpy.ndarray, trans: numpy.ndarray, outside: int) -> numpy.ndarray:
+    """Viterbi over a stretch with "O" before and after it."""
+    score = trans[outside] + log_probs[0]
+    back = []
+    for row in log_probs[1:]:
+        candidates = score[:, None] + trans
+        back.append(candidates.argmax(axis=0))
+        score = candidates.max(axis=0) + row
+    score = score + trans[:, outside]
+    path = [int(score.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return numpy.array(path[::-1])
+
+
+def log_softmax(scores: numpy.ndarray) -> numpy.ndarray:
+    shifted = scores - scores.max(axis=1, keepdims=True)
+    return shifted - numpy.log(numpy.exp(shifted).sum(axis=1, keepdims=True))
+
+
 class EntityTagger(Tagger):
     def initialize(self, get_examples, *, nlp=None, labels=None):
         if labels is None:
             found = {iob(t) for eg in get_examples() for t in eg.get_aligned_ner()}
             labels = sorted(label for label in found if label)
         super().initialize(get_examples, nlp=nlp, labels=labels)
+        sequences = ([iob(t) for t in eg.get_aligned_ner()] for eg in get_examples())
+        self.cfg["transitions"] = label_transitions(sequences, list(self.labels))
 
     def get_loss(self, examples, scores):
         loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False)
@@ -50,13 +136,33 @@ class EntityTagger(Tagger):
         d_scores, loss = loss_func(scores, truths)
         return float(loss), d_scores
 
-    def set_annotations(self, docs, batch_tag_ids):
+    def predict(self, docs):
+        """The scores of every label for each token; decoded in :meth:`set_annotations`."""
+        return self.model.predict(docs)
+
+    def set_annotations(self, docs, batch_scores):
         labels = self.labels
-        for doc, tag_ids in zip(docs, batch_tag_ids):
-            if hasattr(tag_ids, "get"):
-                tag_ids = tag_ids.get()
-            found = decode([labels[i] for i in tag_ids.tolist()])
+        transitions = self._transitions()
+        weight = self.cfg.get("transition_weight", TRANSITION_WEIGHT)
+        for doc, scores in zip(docs, batch_scores):
+            scores = self.model.ops.to_numpy(scores)
+            if not len(scores):
+                doc.ents = []
+                continue
+            if transitions is None:
+                ids = scores.argmax(axis=1)
+            else:
+                ids = viterbi(log_softmax(scores), transitions, labels.index("O"), weight)
+            found = decode([labels[i] for i in ids.tolist()])
             doc.ents = [Span(doc, start, end, label=kind) for start, end, kind in found]
+
+    def _transitions(self) -> numpy.ndarray | None:
+        """``cfg["transitions"]`` as an array, converted once (None in a model trained without them)."""
+        table = self.cfg.get("transitions")
+        if getattr(self, "_transitions_of", ()) is not table:
+            self._transitions_of = table
+            self._transitions_array = numpy.array(table) if table else None
+        return self._transitions_array
 
 
 @Language.factory(

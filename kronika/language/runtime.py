@@ -52,7 +52,18 @@ class EmbeddingCache:
         self.table = numpy.zeros((1024, self.width), dtype="float32")
 
     def predict(self, docs: list[Doc]) -> list[numpy.ndarray]:
-        return self.encode.predict([self._embedded(doc) for doc in docs])
+        return [self._encoded(doc) for doc in docs]
+
+    def _encoded(self, doc: Doc) -> numpy.ndarray:
+        """The context half over each sentence of ``doc`` apart (``user_data["sentence_lengths"]``),
+        as in training, where every document was one sentence: the encoder pads each sentence's
+        edges, so a word at the start of a sentence does not see the end of the one before."""
+        embedded = self._embedded(doc)
+        lengths = doc.user_data.get("sentence_lengths")
+        if not lengths or len(lengths) < 2:
+            return self.encode.predict([embedded])[0]
+        sentences = numpy.split(embedded, numpy.cumsum(lengths)[:-1])
+        return numpy.concatenate(self.encode.predict(sentences))
 
     def _embedded(self, doc: Doc) -> numpy.ndarray:
         words = doc.user_data.get("words") or [t.text for t in doc]

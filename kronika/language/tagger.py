@@ -69,6 +69,7 @@ def tag(sentences: list[list[Token]]) -> list[tuple[int, int, str]]:
         words = [t.text for t in tokens]
         doc = Doc(nlp.vocab, words=words)  # one document for all: spaCy's per-document costs paid once
         doc.user_data["words"] = words
+        doc.user_data["sentence_lengths"] = [len(sentence) for sentence in sentences]
         doc = nlp(doc)
         labels = nlp.get_pipe("tagger").labels
         predicted = [labels[i] for i in doc.user_data["tag_ids"].tolist()]

@@ -12,6 +12,9 @@ a ``-DOCSTART FILE`` line per document. Every 20th document is held out for dev.
   ``persName_surname``, ``persName_addName`` (a bare ``persName`` where the person has no parts),
   places by kind (``placeName_country``...), ``orgName``, ``geogName``, ``date``, ``time``.
   Adjacent person parts are joined into one person again when the model is used.
+- Tokens: NKJP writes an abbreviation's dot as a token of its own (``ul`` ``.``); where kronika's
+  tokenizer keeps the dot on the word (the abbreviations of ``lang/pl/abbreviations.yaml``), the two
+  are joined (``ul.``), so that the model learns from tokens like those it is given.
 - Lemma counts: how often each lemma is the lemma of an NKJP word, spread evenly over the
   lemmas morfeusz offers for the word; used to break ties between readings.
 """
@@ -27,7 +30,8 @@ DEV_EVERY = 20
 
 
 def read_nkjp(path: Path) -> Iterator[tuple[str, list[list[tuple[str, str, str]]]]]:
-    """Documents as ``(name, sentences)``; a sentence is a list of ``(orth, ctag, iob)``."""
+    """Documents as ``(name, sentences)``; a sentence is a list of ``(orth, ctag, iob)``, tokens
+    as kronika's tokenizer writes them (:func:`join_abbreviation_dots`)."""
     name, sentences, sentence = None, [], []
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
@@ -36,7 +40,7 @@ def read_nkjp(path: Path) -> Iterator[tuple[str, list[list[tuple[str, str, str]]
                 if sentence:
                     sentences.append(sentence)
                 if name is not None and sentences:
-                    yield name, sentences
+                    yield name, [join_abbreviation_dots(s) for s in sentences]
                 name = line.split()[-1] if "FILE" in line else name
                 sentences, sentence = [], []
                 continue
@@ -50,7 +54,28 @@ def read_nkjp(path: Path) -> Iterator[tuple[str, list[list[tuple[str, str, str]]
     if sentence:
         sentences.append(sentence)
     if name is not None and sentences:
-        yield name, sentences
+        yield name, [join_abbreviation_dots(s) for s in sentences]
+
+
+def join_abbreviation_dots(sentence: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """``ul`` + ``.`` -> ``ul.`` (and ``m.in`` + ``.`` -> ``m.in.``) as kronika's tokenizer writes
+    them; the joined token keeps the word's tag and entity label."""
+    from kronika.language.tokenize import abbreviations
+
+    abbr = abbreviations("pl")
+    out: list[tuple[str, str, str]] = []
+    for orth, ctag, iob in sentence:
+        if orth == "." and out and _kept_with_dot(out[-1][0], abbr):
+            word, word_ctag, word_iob = out.pop()
+            out.append((word + ".", word_ctag, word_iob))
+            continue
+        out.append((orth, ctag, iob))
+    return out
+
+
+def _kept_with_dot(word: str, abbr) -> bool:
+    low = word.lower()
+    return word in (low, low.capitalize(), low.upper()) and abbr.kind(low) is not None
 
 
 def entity_label(outer: str, inner: str | None) -> str:
