@@ -43,3 +43,10 @@ def test_abbreviation_dots_of_nkjp_are_joined_as_the_tokenizer_joins_them():
                 ("Jan", "subst:sg:nom:m1", "B-persName"), ("K", "brev:npun", "I-persName"), (".", "interp", "I-persName")]
     assert [w for w, _, _ in join_abbreviation_dots(sentence)] == ["przy", "ul.", "Polnej", "m.in.", "Jan", "K", "."]
     assert join_abbreviation_dots(sentence)[1] == ("ul.", "brev:pun", "B-geogName")
+
+
+def test_names_in_capitals_reach_the_model_in_title_case_but_acronyms_do_not():
+    from kronika.language.tagger import model_word
+
+    assert model_word("MAGDA") == "Magda" and model_word("ŁUKASZ") == "Łukasz"
+    assert [model_word(w) for w in ("NATO", "USA", "PKP", "UWAGA", "Magda", "ul.")] == ["NATO", "USA", "PKP", "UWAGA", "Magda", "ul."]

@@ -66,7 +66,7 @@ def tag(sentences: list[list[Token]]) -> list[tuple[int, int, str]]:
     nlp = load_model()
     doc, predicted = None, [None] * len(tokens)
     if nlp is not None:
-        words = [t.text for t in tokens]
+        words = [model_word(t.text) for t in tokens]
         doc = Doc(nlp.vocab, words=words)  # one document for all: spaCy's per-document costs paid once
         doc.user_data["words"] = words
         doc.user_data["sentence_lengths"] = [len(sentence) for sentence in sentences]
@@ -90,6 +90,23 @@ def tag(sentences: list[list[Token]]) -> list[tuple[int, int, str]]:
             end -= 1
         spans.append((tokens[e.start].start, tokens[end - 1].end, e.label_))
     return spans
+
+
+NAME_QUALIFIERS = frozenset({"imię", "nazwisko", "nazwa_geograficzna"})
+ACRONYM_QUALIFIERS = frozenset({"nazwa_organizacji", "nazwa_firmy", "nazwa_instytucji"})
+
+
+@lru_cache(maxsize=200_000)
+def model_word(form: str) -> str:
+    """The word as the model is given it: a name in capitals ("MAGDA", "ŁUKASZ", "POLSKA": a
+    screenplay's speakers, a headline) in title case, since NKJP, which the model learnt from,
+    has almost no names written so; acronyms ("NATO", "USA", "PKP") stay as they are."""
+    if len(form) < 4 or not form.isalpha() or not form.isupper():
+        return form
+    qualifiers = {q for r in analyse_word(form) for q in r.qualifiers}
+    if qualifiers & NAME_QUALIFIERS and not qualifiers & ACRONYM_QUALIFIERS:
+        return form.title()
+    return form
 
 
 @lru_cache(maxsize=200_000)
