@@ -1,3 +1,4 @@
+import pytest
 import numpy
 
 from kronika.language.entity_tagger import IMPOSSIBLE, decode, label_transitions, viterbi
@@ -50,3 +51,31 @@ def test_names_in_capitals_reach_the_model_in_title_case_but_acronyms_do_not():
 
     assert model_word("MAGDA") == "Magda" and model_word("ŁUKASZ") == "Łukasz"
     assert [model_word(w) for w in ("NATO", "USA", "PKP", "UWAGA", "Magda", "ul.")] == ["NATO", "USA", "PKP", "UWAGA", "Magda", "ul."]
+
+
+def _trained_entity_tagger(loss_weight: float):
+    import spacy
+    from spacy.tokens import Doc, Span
+    from spacy.training import Example
+
+    import kronika.language.entity_tagger  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("pl")
+    nlp.add_pipe("entity_tagger", config={"loss_weight": loss_weight})
+    reference = Doc(nlp.vocab, words="Spotkali się Steve Witkoff i Jurij Uszakow .".split())
+    reference.ents = [Span(reference, 2, 4, "persName"), Span(reference, 5, 7, "persName")]
+    examples = [Example(Doc(nlp.vocab, words=[t.text for t in reference]), reference)]
+    nlp.initialize(lambda: examples)
+    return nlp.get_pipe("entity_tagger"), examples
+
+
+def test_the_entity_loss_is_weighted_against_the_tags_and_transitions_are_learnt_at_initialize():
+    plain, examples = _trained_entity_tagger(1.0)
+    heavy, _ = _trained_entity_tagger(3.0)
+    docs = [eg.predicted for eg in examples]
+    loss, gradient = plain.get_loss(examples, plain.model.predict(docs))
+    heavy_loss, heavy_gradient = heavy.get_loss(examples, heavy.model.predict(docs))
+    assert heavy_loss == pytest.approx(3 * loss)
+    assert numpy.allclose(heavy_gradient[0], 3 * gradient[0])
+    table = numpy.array(plain.cfg["transitions"])
+    assert table.shape == (len(plain.labels), len(plain.labels))

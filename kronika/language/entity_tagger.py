@@ -131,10 +131,15 @@ class EntityTagger(Tagger):
         self.cfg["transitions"] = label_transitions(sequences, list(self.labels))
 
     def get_loss(self, examples, scores):
+        """Cross-entropy against the reference labels, times ``loss_weight``: how much the
+        entities weigh against the tags in training the shared tok2vec."""
         loss_func = SequenceCategoricalCrossentropy(names=self.labels, normalize=False)
         truths = [[iob(t) for t in eg.get_aligned_ner()] for eg in examples]
         d_scores, loss = loss_func(scores, truths)
-        return float(loss), d_scores
+        weight = self.cfg.get("loss_weight", 1.0)
+        if weight != 1.0:
+            d_scores = [d * weight for d in d_scores]
+        return float(loss) * weight, d_scores
 
     def predict(self, docs):
         """The scores of every label for each token; decoded in :meth:`set_annotations`."""
@@ -167,8 +172,10 @@ class EntityTagger(Tagger):
 
 @Language.factory(
     "entity_tagger",
-    default_config={"model": DEFAULT_TAGGER_MODEL, "overwrite": False, "scorer": {"@scorers": "spacy.ner_scorer.v1"}},
+    default_config={"model": DEFAULT_TAGGER_MODEL, "overwrite": False, "loss_weight": 1.0, "scorer": {"@scorers": "spacy.ner_scorer.v1"}},
     default_score_weights={"ents_f": 1.0, "ents_p": 0.0, "ents_r": 0.0},
 )
-def make_entity_tagger(nlp, name, model, overwrite, scorer):
-    return EntityTagger(nlp.vocab, model, name, overwrite=overwrite, scorer=scorer)
+def make_entity_tagger(nlp, name, model, overwrite, loss_weight, scorer):
+    tagger = EntityTagger(nlp.vocab, model, name, overwrite=overwrite, scorer=scorer)
+    tagger.cfg["loss_weight"] = loss_weight
+    return tagger
