@@ -1,5 +1,5 @@
-import pytest
 import numpy
+import pytest
 
 from kronika.language.entity_tagger import IMPOSSIBLE, decode, label_transitions, viterbi
 from kronika.language.training import join_abbreviation_dots
