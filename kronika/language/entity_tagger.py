@@ -26,6 +26,7 @@ TRANSITION_WEIGHT = 0.35
 # A token whose "O" has at least this probability is outside any entity; Viterbi runs only over
 # the stretches between such tokens (a few words in a hundred), which keeps decoding cheap.
 SURELY_OUTSIDE = 0.995
+LOG_SURELY_OUTSIDE = float(numpy.log(SURELY_OUTSIDE))
 IMPOSSIBLE = -1e4
 
 
@@ -85,35 +86,30 @@ def viterbi(log_probs: numpy.ndarray, transitions: numpy.ndarray, outside: int, 
     """The best label ids for one document: ``log_probs`` (tokens x labels) from the softmax plus
     ``weight`` x the transitions, decoded over each stretch of tokens not surely outside."""
     best = log_probs.argmax(axis=1)
-    sure = log_probs[:, outside] >= numpy.log(SURELY_OUTSIDE)
-    best[sure] = outside
+    unsure = log_probs[:, outside] < LOG_SURELY_OUTSIDE
+    best[~unsure] = outside
     trans = weight * transitions
-    i, n = 0, len(best)
-    while i < n:
-        if sure[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and not sure[j]:
-            j += 1
-        best[i:j] = _viterbi_stretch(log_probs[i:j], trans, outside)
-        i = j
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], unsure.view(numpy.int8), [0]))))
+    for start, end in zip(edges[::2].tolist(), edges[1::2].tolist()):
+        best[start:end] = _viterbi_stretch(log_probs[start:end], trans, outside)
     return best
 
 
-def _viterbi_stretch(log_probs: numpy.ndarray, trans: numpy.ndarray, outside: int) -> numpy.ndarray:
+def _viterbi_stretch(log_probs: numpy.ndarray, trans: numpy.ndarray, outside: int) -> list[int]:
     """Viterbi over a stretch with "O" before and after it."""
     score = trans[outside] + log_probs[0]
+    if len(log_probs) == 1:
+        return [int((score + trans[:, outside]).argmax())]
     back = []
     for row in log_probs[1:]:
         candidates = score[:, None] + trans
-        back.append(candidates.argmax(axis=0))
-        score = candidates.max(axis=0) + row
-    score = score + trans[:, outside]
-    path = [int(score.argmax())]
+        pointers = candidates.argmax(axis=0)
+        back.append(pointers)
+        score = candidates[pointers, numpy.arange(len(pointers))] + row
+    path = [int((score + trans[:, outside]).argmax())]
     for pointers in reversed(back):
         path.append(int(pointers[path[-1]]))
-    return numpy.array(path[::-1])
+    return path[::-1]
 
 
 def log_softmax(scores: numpy.ndarray) -> numpy.ndarray:

@@ -62,8 +62,14 @@ class EmbeddingCache:
         lengths = doc.user_data.get("sentence_lengths")
         if not lengths or len(lengths) < 2:
             return self.encode.predict([embedded])[0]
-        sentences = numpy.split(embedded, numpy.cumsum(lengths)[:-1])
-        return numpy.concatenate(self.encode.predict(sentences))
+        # What the encoder (``with_array(..., pad)``) does with a list of sentences, in one array:
+        # ``pad`` zero rows before each sentence and after the last, the layers run once over
+        # all, then each word's row taken back.
+        pad = self.encode.attrs["pad"]
+        rows = numpy.arange(len(embedded)) + numpy.repeat(pad * numpy.arange(1, len(lengths) + 1), lengths)
+        padded = numpy.zeros((len(embedded) + pad * (len(lengths) + 1), self.width), dtype="float32")
+        padded[rows] = embedded
+        return self.encode.layers[0].predict(padded)[rows]
 
     def _embedded(self, doc: Doc) -> numpy.ndarray:
         words = doc.user_data.get("words") or [t.text for t in doc]
