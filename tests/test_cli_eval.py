@@ -27,3 +27,10 @@ def test_eval_gold_scores_every_layer(shared, tmp_path):
     assert scores["missing_articles"] == []
     for layer in ("entities", "events", "claims", "quotes", "times"):
         assert layer in scores
+
+
+def test_poleval_texts_are_grouped_by_their_folder():
+    from kronika.evaluate.ner import text_kind
+
+    assert text_kind("/home/x/poleval/PCCwR-1.1-TXT/short/Dzienniki/12.txt") == "short/Dzienniki"
+    assert text_kind("12.txt") == "?"

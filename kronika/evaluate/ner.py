@@ -70,6 +70,13 @@ def only_main(entities: set) -> set:
     return {(s, e, main_type(c)) for s, e, c in entities if main_type(c)}
 
 
+def text_kind(fname: str) -> str:
+    """".../PCCwR-1.1-TXT/short/Dzienniki/12.txt" -> "short/Dzienniki": the gold's texts are
+    filed by length and kind (newspapers, fiction, forums, spoken...)."""
+    parts = fname.split("/")
+    return "/".join(parts[-3:-1]) if len(parts) >= 3 else "?"
+
+
 def predict(text: str) -> set[tuple[int, int, str]]:
     from kronika.language.core import annotate_with_spans
     from kronika.language.ner import poleval_entities
@@ -88,6 +95,7 @@ def command(limit):
         questions = json.load(f)["questions"][:limit]
     totals = {k: Counter() for k in ("overlap", "exact", "main_overlap", "main_exact")}
     per_category = Counter()
+    per_kind: dict[str, Counter] = {}
     skipped = chars = 0
     started = time.perf_counter()
     for q in questions:
@@ -105,6 +113,9 @@ def command(limit):
             ("main_exact", only_main(gold), only_main(pred), True),
         ):
             totals[name].update(dict(zip(("tp", "fp", "fn"), counts(g, p, exact))))
+        kind = per_kind.setdefault(text_kind(q["input"]["fname"]), Counter())
+        for name, exact in (("overlap", False), ("exact", True)):
+            kind.update({(name, k): v for k, v in zip(("tp", "fp", "fn"), counts(gold, pred, exact))})
         for category in {c for _, _, c in gold | pred}:
             g = {x for x in gold if x[2] == category}
             p = {x for x in pred if x[2] == category}
@@ -122,6 +133,10 @@ def command(limit):
     click.echo(f"main types only (person, org, place, geogName): {main_final:.3f}")
     for name, score in PUBLISHED:
         click.echo(f"  published {name}: {score:.3f}")
+    click.echo(f"\n{'kind of text (the gold file names)':<60} {'final':>7} {'gold':>6}")
+    for kind, c in sorted(per_kind.items(), key=lambda item: -(item[1][("overlap", "tp")] + item[1][("overlap", "fn")])):
+        o, e = (f1(*(c[(name, k)] for k in ("tp", "fp", "fn")))[2] for name in ("overlap", "exact"))
+        click.echo(f"{kind[:60]:<60} {0.8 * o + 0.2 * e:7.3f} {c[('overlap', 'tp')] + c[('overlap', 'fn')]:6d}")
     click.echo(f"\n{'category (overlap)':<30} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6}")
     for category in sorted({c for c, _ in per_category}):
         tp, fp, fn = (per_category[(category, k)] for k in ("tp", "fp", "fn"))
