@@ -41,10 +41,14 @@ def iob(biluo: str | None) -> str | None:
 
 def decode(labels: list[str]) -> list[tuple[int, int, str]]:
     """IOB labels -> ``(start token, end token, type)`` entities."""
+    return decode_at([(i, label) for i, label in enumerate(labels) if label != "O"])
+
+
+def decode_at(labelled: list[tuple[int, str]]) -> list[tuple[int, int, str]]:
+    """:func:`decode` given only the tokens not labelled "O", as ``(position, label)`` in order:
+    an ``I-`` label that does not continue an entity of its type opens one."""
     spans: list[list] = []
-    for i, label in enumerate(labels):
-        if label == "O":
-            continue
+    for i, label in labelled:
         kind = label[2:]
         if label[0] == "I" and spans and spans[-1][1] == i and spans[-1][2] == kind:
             spans[-1][1] = i + 1
@@ -150,11 +154,13 @@ class EntityTagger(Tagger):
             if not len(scores):
                 doc.ents = []
                 continue
+            outside = labels.index("O")
             if transitions is None:
                 ids = scores.argmax(axis=1)
             else:
-                ids = viterbi(log_softmax(scores), transitions, labels.index("O"), weight)
-            found = decode([labels[i] for i in ids.tolist()])
+                ids = viterbi(log_softmax(scores), transitions, outside, weight)
+            named = numpy.flatnonzero(ids != outside).tolist()
+            found = decode_at([(i, labels[ids[i]]) for i in named])
             doc.ents = [Span(doc, start, end, label=kind) for start, end, kind in found]
 
     def _transitions(self) -> numpy.ndarray | None:

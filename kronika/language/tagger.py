@@ -66,7 +66,7 @@ def tag(sentences: list[list[Token]]) -> list[tuple[int, int, str]]:
     nlp = load_model()
     doc, predicted = None, [None] * len(tokens)
     if nlp is not None:
-        words = [model_word(t.text) for t in tokens]
+        words = [model_word(w) if w.isupper() else w for w in (t.text for t in tokens)]
         doc = Doc(nlp.vocab, words=words)  # one document for all: spaCy's per-document costs paid once
         doc.user_data["words"] = words
         doc.user_data["sentence_lengths"] = [len(sentence) for sentence in sentences]
