@@ -21,9 +21,6 @@ from kronika.model import Doc, Entity, Mention, Token
 VERB_CLASSES = {"praet", "fin", "bedzie", "impt", "imps", "pcon", "pant", "ppas", "pact", "winien"}
 NAME_POS = {"PROPN"}
 PHRASE_POS = {"NOUN", "PROPN", "ADJ", "NUM", "X", "DET"}
-RELATIVE = {"który", "która", "które", "którzy", "którego", "której", "którym", "którą", "których", "którymi",
-            "which", "who", "whom"}
-RELATIVE_SUBJECT = {"który", "która", "które", "którzy", "which", "who"}  # the pronoun is the subject itself
 
 
 def words(phrase: str) -> tuple[str, ...]:
@@ -60,6 +57,10 @@ class Speech:
     oblique_endings: str = r"$^"  # a regex: endings of declined (not nominative) name forms
     oblique_place_endings: str = r"$^"  # the same, added for places and organisations
     forms: dict = field(default_factory=dict)
+    relative_pronouns: frozenset[str] = frozenset()  # "który", "którą"...: they open a relative clause
+    relative_subjects: frozenset[str] = frozenset()  # those of them that are the clause's subject
+    clause_openers: frozenset[str] = frozenset()  # other words that open a clause ("co")
+    particles_before_verb: frozenset[str] = frozenset()  # skipped between a subject and its verb
 
     @staticmethod
     @cache
@@ -82,6 +83,10 @@ class Speech:
             not_names=frozenset(d.get("not_names") or []), label_markers=phrases("label_markers"),
             teasers=tuple(d.get("teaser_prefixes") or []), buttons=tuple(d.get("post_buttons") or []),
             forms=dict(d.get("forms") or {}),
+            relative_pronouns=frozenset(d.get("relative_pronouns") or []),
+            relative_subjects=frozenset(d.get("relative_subjects") or []),
+            clause_openers=frozenset(d.get("clause_openers") or []),
+            particles_before_verb=frozenset(d.get("particles_before_verb") or []),
             reflexive_not_speech=frozenset(d.get("reflexive_not_speech") or []),
             oblique_endings="(" + "|".join(d.get("oblique_name_endings") or ["$^"]) + ")$",
             oblique_place_endings="(" + "|".join(d.get("oblique_place_endings") or ["$^"]) + ")$",
@@ -324,10 +329,10 @@ class Subjects:
             if finite is not None:
                 return self.subject(finite, lo, hi, trailing=False)
         before = v - 1
-        while before >= lo and self.lemmas[before] in ("się", "też", "również", "jednak", "zaś", "natomiast"):
+        while before >= lo and self.lemmas[before] in self.speech.particles_before_verb:
             before -= 1
-        if before >= lo and self.tokens[before].text.lower() in RELATIVE:
-            if self.tokens[before].text.lower() not in RELATIVE_SUBJECT:
+        if before >= lo and self.tokens[before].text.lower() in self.speech.relative_pronouns:
+            if self.tokens[before].text.lower() not in self.speech.relative_subjects:
                 # "masakry, którą określał ...": the relative clause keeps the main clause's subject
                 main = self._last_subject(self.candidates(lo, before))
                 if main is not None:
@@ -447,7 +452,7 @@ class Subjects:
         for k in range(v - 1, lo - 1, -1):
             t = self.tokens[k]
             if t.text in (";", ":", "”", "»") or self.lemmas[k] in self.speech.complementisers \
-                    or self.lemmas[k] in RELATIVE or self.lemmas[k] == "co":
+                    or self.lemmas[k] in self.speech.relative_pronouns or self.lemmas[k] in self.speech.clause_openers:
                 return k + 1
         return lo
 
