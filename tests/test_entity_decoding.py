@@ -1,7 +1,7 @@
 import numpy
 import pytest
 
-from kronika.language.entity_tagger import IMPOSSIBLE, decode, label_transitions, viterbi
+from kronika.language.entity_tagger import IMPOSSIBLE, label_transitions, viterbi
 from kronika.language.training import join_abbreviation_dots
 
 LABELS = ["B-persName_forename", "B-persName_surname", "I-persName_surname", "O"]
@@ -32,10 +32,6 @@ def test_an_inside_label_never_opens_an_entity():
     table = numpy.array(label_transitions([["O", "B-persName_surname", "I-persName_surname"]] * 5, LABELS))
     log_probs = numpy.log(numpy.array([[0.05, 0.05, 0.85, 0.05]]))
     assert LABELS[viterbi(log_probs, table, O, weight=0.5)[0]] != "I-persName_surname"
-
-
-def test_decode_turns_labels_into_spans():
-    assert decode(["O", "B-orgName", "I-orgName", "B-persName_forename", "I-orgName"]) == [(1, 3, "orgName"), (3, 4, "persName_forename"), (4, 5, "orgName")]
 
 
 def test_abbreviation_dots_of_nkjp_are_joined_as_the_tokenizer_joins_them():

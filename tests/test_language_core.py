@@ -195,7 +195,8 @@ def test_entity_labels_decode_to_spans():
     from kronika.language.entity_tagger import decode, iob
 
     assert iob("U-orgName") == "B-orgName" and iob("L-orgName") == "I-orgName" and iob("-") is None
-    assert decode(["B-persName_forename", "B-persName_surname", "O", "I-orgName", "I-orgName", "I-geogName"]) == [
+    labels = ["B-persName_forename", "B-persName_surname", "O", "I-orgName", "I-orgName", "I-geogName"]
+    assert decode([(i, label) for i, label in enumerate(labels) if label != "O"]) == [
         (0, 1, "persName_forename"), (1, 2, "persName_surname"), (3, 5, "orgName"), (5, 6, "geogName")]
 
 
