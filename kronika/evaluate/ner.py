@@ -106,16 +106,17 @@ def command(limit):
         chars += len(text)
         gold = gold_entities(q["answers"][0]["data"]["brat"])
         pred = predict(text)
+        kind = per_kind.setdefault(text_kind(q["input"]["fname"]), Counter())
         for name, g, p, exact in (
             ("overlap", gold, pred, False),
             ("exact", gold, pred, True),
             ("main_overlap", only_main(gold), only_main(pred), False),
             ("main_exact", only_main(gold), only_main(pred), True),
         ):
-            totals[name].update(dict(zip(("tp", "fp", "fn"), counts(g, p, exact))))
-        kind = per_kind.setdefault(text_kind(q["input"]["fname"]), Counter())
-        for name, exact in (("overlap", False), ("exact", True)):
-            kind.update({(name, k): v for k, v in zip(("tp", "fp", "fn"), counts(gold, pred, exact))})
+            found = dict(zip(("tp", "fp", "fn"), counts(g, p, exact)))
+            totals[name].update(found)
+            if name in ("overlap", "exact"):
+                kind.update({(name, k): v for k, v in found.items()})
         for category in {c for _, _, c in gold | pred}:
             g = {x for x in gold if x[2] == category}
             p = {x for x in pred if x[2] == category}

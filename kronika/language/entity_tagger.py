@@ -8,8 +8,9 @@ The softmax scores each token on its own, so on its own it reads "Katarzyna Mura
 names, or a lone surname as a first name. The labels are therefore decoded together, by Viterbi,
 with how much more or less often one label follows another in the training data than it occurs
 at all (counted at ``initialize`` and saved in the component's ``cfg``): a first name is rarely
-followed by another first name and almost always by a surname. ``transition_weight`` is how much those counts weigh against the
-softmax; an ``I-`` label that does not continue an entity of its type is never chosen.
+followed by another first name and almost always by a surname. ``transition_weight`` is how much
+those counts weigh against the softmax; an ``I-`` label that does not continue an entity of its
+type is never chosen.
 """
 from __future__ import annotations
 

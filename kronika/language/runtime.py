@@ -59,9 +59,7 @@ class EmbeddingCache:
         as in training, where every document was one sentence: the encoder pads each sentence's
         edges, so a word at the start of a sentence does not see the end of the one before."""
         embedded = self._embedded(doc)
-        lengths = doc.user_data.get("sentence_lengths")
-        if not lengths or len(lengths) < 2:
-            return self.encode.predict([embedded])[0]
+        lengths = doc.user_data.get("sentence_lengths") or [len(embedded)]
         # What the encoder (``with_array(..., pad)``) does with a list of sentences, in one array:
         # ``pad`` zero rows before each sentence and after the last, the layers run once over
         # all, then each word's row taken back.

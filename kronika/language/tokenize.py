@@ -67,6 +67,11 @@ def abbreviations(lang: str) -> Abbreviations:
     )
 
 
+def written_forms(abbreviation: str) -> set[str]:
+    """The spellings of a listed abbreviation (lower case) that keep their dot: "gen", "Gen", "GEN"."""
+    return {abbreviation, abbreviation.capitalize(), abbreviation.upper()}
+
+
 @cache
 def tokenizer(lang: str):
     """spaCy's tokenizer for ``lang`` with kronika's abbreviations and exceptions."""
@@ -77,7 +82,7 @@ def tokenizer(lang: str):
     tok = nlp.tokenizer
     abbr = abbreviations(lang)
     for a in abbr.never_final | abbr.may_end:
-        for form in {a, a.capitalize(), a.upper()}:
+        for form in written_forms(a):
             tok.add_special_case(form + ".", [{ORTH: form + "."}])
     tok.prefix_search = compile_prefix_regex([r"[-–—](?=[^\W\d_])", *nlp.Defaults.prefixes]).search
     tok.token_match = WHOLE_TOKEN.match

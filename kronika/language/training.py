@@ -60,22 +60,18 @@ def read_nkjp(path: Path) -> Iterator[tuple[str, list[list[tuple[str, str, str]]
 def join_abbreviation_dots(sentence: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """``ul`` + ``.`` -> ``ul.`` (and ``m.in`` + ``.`` -> ``m.in.``) as kronika's tokenizer writes
     them; the joined token keeps the word's tag and entity label."""
-    from kronika.language.tokenize import abbreviations
+    from kronika.language.tokenize import abbreviations, written_forms
 
     abbr = abbreviations("pl")
     out: list[tuple[str, str, str]] = []
     for orth, ctag, iob in sentence:
-        if orth == "." and out and _kept_with_dot(out[-1][0], abbr):
+        word = out[-1][0] if out else ""
+        if orth == "." and abbr.kind(word) and word in written_forms(word.lower()):  # as the tokenizer keeps it
             word, word_ctag, word_iob = out.pop()
             out.append((word + ".", word_ctag, word_iob))
             continue
         out.append((orth, ctag, iob))
     return out
-
-
-def _kept_with_dot(word: str, abbr) -> bool:
-    low = word.lower()
-    return word in (low, low.capitalize(), low.upper()) and abbr.kind(low) is not None
 
 
 def entity_label(outer: str, inner: str | None) -> str:
