@@ -208,6 +208,8 @@ def test_person_parts_join_into_one_person_and_poleval_categories():
     assert [(m.text, m.label) for m in to_mentions(spans, text)] == [("Jana Nowaka", "PER")]  # "polskim" is no name
     assert set(poleval_entities(spans, [], text)) == {
         (8, 19, "persName"), (8, 12, "persName_forename"), (13, 19, "persName_surname"), (22, 29, "placeName_country")}
+    # NKJP's bare placeName (a people without a state) is a country in PolEval's categories
+    assert poleval_entities([(0, 5, "placeName")], [], "Romów było wielu.") == [(0, 5, "placeName_country")]
 
 
 def test_poleval_measure_counts_as_the_official_script():

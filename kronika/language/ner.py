@@ -19,6 +19,9 @@ PERSON_PARTS = {"persName_forename", "persName_surname", "persName_addName", "pe
 KRONIKA_LABEL = {"persName": "PER", "orgName": "ORG", "placeName": "LOC", "geogName": "LOC"}
 # PolEval 2018 writes the additional name in lower case in most of its gold annotations
 POLEVAL_PART = {"persName_forename": "persName_forename", "persName_surname": "persName_surname", "persName_addName": "persName_addname"}
+# NKJP gives a people without a state of its own ("Żydów", "Romów", "arabskich") a bare
+# ``placeName``; PolEval 2018 has no such category and files nations under countries.
+POLEVAL_CATEGORY = {"placeName": "placeName_country"}
 NAME_QUALIFIER_PART = {"imię": "persName_forename", "nazwisko": "persName_surname"}
 PROPER_QUALIFIERS = {"imię", "nazwisko", "nazwa_geograficzna", "guess"} | {
     "nazwa_organizacji", "nazwa_własna", "nazwa_własna_budowli", "pseudonim", "przydomek"}
@@ -117,7 +120,7 @@ def poleval_entities(spans: list[Span], tokens: list[Token], text: str) -> list[
     additional-name parts; places by kind; settlements named inside organisation names."""
     out: list[Span] = []
     for start, end, label, parts in join_person_parts(spans, text):
-        out.append((start, end, label))
+        out.append((start, end, POLEVAL_CATEGORY.get(label, label)))
         if label == "persName":
             out.extend(_person_parts(parts, start, end, tokens, text))
         elif label == "orgName":
