@@ -18,7 +18,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from kronika.language import entity_tagger, partial_tagger  # noqa: F401  (register the model's factories)
+from kronika.language import entity_tagger, partial_tagger, word_features  # noqa: F401  (register the model's factories and features)
 from kronika.language.agreement import agree_prepositions, noun_like_pronouns
 from kronika.language.morphology import Reading, analyse_word, weights
 from kronika.language.tagset import similarity, upos
