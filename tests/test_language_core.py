@@ -156,7 +156,7 @@ def test_preposition_agrees_in_case_with_its_noun():
     by_text = {t.text: t for t in doc.tokens}
     assert by_text["w"].tag.startswith("prep:loc")
     assert by_text["nowej"].feature("case") == "loc" and by_text["Polsce"].feature("case") == "loc"
-    assert by_text["tym"].lemma == "to"
+    assert by_text["tym"].lemma == "to" and by_text["o"].tag == "prep:loc"  # "o tym": the locative of "to"
     assert by_text["na"].tag == "prep:acc" and by_text["wojnę"].feature("case") == "acc"
 
 

@@ -16,6 +16,7 @@ from functools import cache
 
 from kronika import lang as langdata
 from kronika.extract.quote_marks import Spans
+from kronika.language.morphology import analyse_word
 from kronika.model import Doc, Entity, Mention, Token
 # NKJP classes that are forms of a verb (a gerund, "przekazanie", is a noun and is not here)
 VERB_CLASSES = {"praet", "fin", "bedzie", "impt", "imps", "pcon", "pant", "ppas", "pact", "winien"}
@@ -128,6 +129,10 @@ def by_first_word(phrases: tuple[tuple[str, ...], ...]) -> dict[str, list[tuple[
     for p in phrases:
         index.setdefault(p[0], []).append(p)
     return index
+
+
+def _may_be_nominative(t: Token, number: str) -> bool:
+    return any(r.tag.startswith(f"subst:{number}:nom:") and r.lemma == t.lemma for r in analyse_word(t.text))
 
 
 def gender(tag: str) -> str | None:
@@ -421,7 +426,10 @@ class Subjects:
                 if t.pos not in ("NOUN", "ADJ") or (k > 0 and self._is_prep(self.tokens[k - 1])):
                     break
                 nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
-                if t.pos == "NOUN" and t.feature("case") == "nom" and t.feature("number") == number \
+                # before the verb, a noun whose nominative and accusative are spelt alike ("Część
+                # mediów opisuje") is taken for the subject, whichever of the two the tagger chose
+                nominative = t.feature("case") == "nom" or (k < v and t.feature("case") == "acc" and _may_be_nominative(t, number))
+                if t.pos == "NOUN" and nominative and t.feature("number") == number \
                         and self.lemmas[k] not in self.speech.roles \
                         and not (nxt and nxt.pos in ("NOUN", "PROPN") and nxt.feature("case") in ("nom", None)) \
                         and agrees(gender(verb.tag) if number == "sg" else None, gender(t.tag)):

@@ -41,7 +41,9 @@ def agree_prepositions(sentence: list[Token]) -> None:
 
 def noun_like_pronouns(sentence: list[Token]) -> None:
     """"o tym, że": an adjectival pronoun with no nominal word after it is its noun-like
-    counterpart (``pronoun_without_noun`` in ``lang/pl/readings.yaml``), in the same case."""
+    counterpart (``pronoun_without_noun`` in ``lang/pl/readings.yaml``), in the same case, or,
+    where the noun-like one has no such form ("tym" is no dative of "to"), in a case the
+    preposition before it governs, which the preposition then takes too."""
     pairs = lang_data.load("pl", "readings").get("pronoun_without_noun") or {}
     for i, t in enumerate(sentence):
         if t.lemma not in pairs or not t.tag.startswith("adj"):
@@ -49,9 +51,15 @@ def noun_like_pronouns(sentence: list[Token]) -> None:
         after = sentence[i + 1].tag.split(":", 1)[0] if i + 1 < len(sentence) else ""
         if after in HEADS or after in ("adj", "pact", "ppas"):
             continue
-        same = [r for r in analyse_word(t.text) if r.lemma == pairs[t.lemma] and _case(r.tag) == _case(t.tag)]
+        readings = [r for r in analyse_word(t.text) if r.lemma == pairs[t.lemma]]
+        prep = sentence[i - 1] if i and sentence[i - 1].tag.startswith("prep") else None
+        same = [r for r in readings if _case(r.tag) == _case(t.tag)]
+        if not same and prep is not None:
+            same = [r for r in readings if _case(r.tag) in _governed_cases(prep.text)]
         if same:
             set_reading(t, max(same, key=lambda r: similarity(r.tag, t.tag)))
+            if prep is not None:
+                _recase(prep, {_case(t.tag)})
 
 
 def _recase(t: Token, cases) -> bool:
