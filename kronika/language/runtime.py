@@ -37,8 +37,9 @@ def prepare(nlp):
 
 
 class EmbeddingCache:
-    """The tok2vec of a spaCy model in two halves: ``embed`` gives each word a vector from its
-    spelling alone (hashed norm, prefix, suffix, shape, mixed by a maxout layer), ``encode`` then
+    """The tok2vec of a spaCy model in two halves: ``embed`` gives each word a vector from the
+    word alone (hashed norm, prefix, suffix, shape and what the dictionaries know of it
+    (``word_features``), mixed by a maxout layer), ``encode`` then
     mixes in the context. The first half is a function of the word, so its vector is computed once
     per word and remembered (most words of an article have been seen before); the second runs
     over every document. Forgotten all at once when full, which keeps memory bounded."""

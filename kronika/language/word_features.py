@@ -72,7 +72,12 @@ def _extract(model: Model, docs, is_train: bool):
 @lru_cache(maxsize=300_000)
 def dictionary_ids(word: str, dictionary: tuple[str, ...]) -> tuple[int, ...]:
     readings = analyse_word(word)
-    return tuple(get_string_id(f"{name}={FEATURES[name](word, readings)}") for name in dictionary)
+    return tuple(_feature_id(name, FEATURES[name](word, readings)) for name in dictionary)
+
+
+@lru_cache(maxsize=100_000)
+def _feature_id(name: str, value: str) -> int:
+    return get_string_id(f"{name}={value}")
 
 
 def name_lemmas(word: str, readings) -> str:
