@@ -121,8 +121,10 @@ def chosen(form: str, lower_word: bool, predicted: str | None) -> tuple[str, str
 
 @lru_cache(maxsize=200_000)
 def _choose(form: str, lower_word: bool, predicted: str | None) -> Reading:
-    readings = analyse_word(form)
+    pairs = list(zip(analyse_word(form), weights(form)))
     counts = lemma_counts()
+    # the readings with exactly the predicted tag, when there are some, beat all others (similarity 100)
+    pairs = [pair for pair in pairs if pair[0].tag == predicted] or pairs
 
     def score(pair: tuple[Reading, float]) -> tuple:
         r, weight = pair
@@ -130,6 +132,6 @@ def _choose(form: str, lower_word: bool, predicted: str | None) -> Reading:
         case_fits = r.lemma[:1].islower() == lower_word if form[:1].isalpha() else True
         return (agree, weight, case_fits, counts.get(r.lemma, 0.0))
 
-    return max(zip(readings, weights(form)), key=score)[0]
+    return max(pairs, key=score)[0]
 
 
