@@ -133,13 +133,14 @@ def _split_chunks(chunks: list[str], lang: str) -> dict[str, tuple[tuple[int, in
     out = {chunk: _one_tuple((0, len(chunk))) for chunk in chunks if chunk.isalpha() and chunk not in specials}
     # A word with one mark after it ("Kremla," "wtorek.", two thirds of the other chunks): spaCy's
     # suffix rules split the mark off, unless the chunk or the word is a special case. Checked
-    # against spaCy on all 47,835 such chunks of the news corpus and PolEval; English keeps an
-    # initial's dot ("V."), so there "." is left to spaCy.
-    marks = WORD_MARKS.get(lang, WORD_MARKS["en"])
+    # against spaCy on all 47,835 such chunks of the news corpus and PolEval, in Polish and English
+    # (which keeps an initial's dot, "V.", so there "." is left to spaCy); other languages' chunks
+    # all go to spaCy.
+    marks = WORD_MARKS.get(lang, frozenset())
     out.update(
         (chunk, _one_tuple((0, len(chunk) - 1), (len(chunk) - 1, len(chunk))))
         for chunk in chunks
-        if chunk[-1:] in marks and len(chunk) > 1 and chunk[:-1].isalpha() and chunk not in specials and chunk[:-1] not in specials
+        if chunk[-1:] in marks and chunk[:-1].isalpha() and chunk not in specials and chunk[:-1] not in specials
     )
     rest = [chunk for chunk in chunks if chunk not in out]
     if not rest:
